@@ -1,0 +1,2 @@
+namespace Analysis.Tests;
+public class SmokeTest { [Fact] public void Runs() => Assert.True(true); }

@@ -1,0 +1,56 @@
+using Analysis.Cases;
+using ScottPlot;
+
+namespace Analysis.Figures;
+
+/// <summary>
+/// (c) Failures by errno: one stacked bar per provider and mount (all ops and worker counts together).
+/// Drawn even when nothing failed, saying so, because "no failures in N ops" is a result.
+/// </summary>
+public static class FailuresByErrnoFigure
+{
+    public static Figure Draw(RunAnalysis analysis, string directory)
+    {
+        string title = $"Failures by errno — {analysis.Run.Label}";
+        var plot = FigureFile.NewPlot();
+        var series = analysis.Cases.GroupBy(c => (c.Key.Provider, c.Key.Mount)).ToList();
+        var errnos = analysis.Cases.SelectMany(c => c.Errnos.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var palette = new ScottPlot.Palettes.Category10();
+
+        var bars = new List<Bar>();
+        for (int i = 0; i < series.Count; i++)
+        {
+            double stacked = 0;
+            foreach (string errno in errnos)
+            {
+                long count = series[i].Sum(c => c.Errnos.GetValueOrDefault(errno));
+                if (count == 0) continue;
+                bars.Add(new Bar { Position = i, ValueBase = stacked, Value = stacked + count, FillColor = palette.GetColor(errnos.IndexOf(errno)) });
+                stacked += count;
+            }
+        }
+        if (bars.Count > 0) plot.Add.Bars(bars);
+
+        long totalOps = analysis.Cases.Sum(c => c.Summary.Ops);
+        if (errnos.Count == 0)
+        {
+            plot.Add.Annotation($"no failures in {totalOps:N0} ops", Alignment.MiddleCenter);
+            plot.Axes.SetLimitsY(0, 1);
+        }
+        else
+        {
+            plot.Legend.ManualItems.AddRange(errnos.Select((e, i) => new LegendItem { LabelText = e, FillColor = palette.GetColor(i) }));
+            plot.ShowLegend(Alignment.UpperRight);
+            plot.Axes.Margins(bottom: 0, top: 0.15);
+        }
+
+        var ticks = series.Select((s, i) => new Tick(i, $"{s.Key.Provider}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops", true)).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimitsX(-0.6, Math.Max(series.Count, 1) - 0.4);
+        plot.Title(title);
+        plot.XLabel("provider, mount and operations attempted");
+        plot.YLabel("failed operations (count)");
+        return new Figure(FigureKind.FailuresByErrno, FigureFile.Save(plot, directory, "failures-by-errno"), title);
+    }
+}

@@ -1,0 +1,35 @@
+using Analysis.Cases;
+using ScottPlot;
+
+namespace Analysis.Figures;
+
+/// <summary>(a) Latency ECDF of one op at one worker count: one line per provider and mount, log time axis.</summary>
+public static class LatencyEcdfFigure
+{
+    public static Figure Draw(RunAnalysis analysis, string op, int workers, string directory)
+    {
+        string title = $"{op}: latency ECDF, {workers} worker(s) — {analysis.Run.Label}";
+        var plot = FigureFile.NewPlot();
+        var cases = analysis.Cases.Where(c => c.Key.Op == op && c.Key.Workers == workers && c.Ecdf.Count > 0).ToList();
+        foreach (var c in cases)
+        {
+            var line = plot.Add.ScatterLine(c.Ecdf.Select(p => Math.Log10(p.Ns)).ToArray(), c.Ecdf.Select(p => p.Fraction).ToArray());
+            line.Color = ProviderStyle.ColorOf(c.Key.Provider);
+            line.LinePattern = ProviderStyle.PatternOf(c.Key.Mount);
+            line.LineWidth = 2.5f;
+            line.MarkerSize = 0;
+            line.LegendText = $"{c.Key.Provider} · {c.Key.Mount}";
+        }
+        if (cases.Count == 0) plot.Add.Annotation("no successful operations recorded", Alignment.MiddleCenter);
+
+        plot.Title(title);
+        plot.XLabel("latency of a successful operation (log scale)");
+        plot.YLabel("fraction of operations at or below");
+        if (cases.Count > 0)
+            LogAxis.Apply(plot.Axes.Bottom, cases.Min(c => c.Ecdf[0].Ns), cases.Max(c => c.Ecdf[^1].Ns), LogAxis.Time);
+        plot.Axes.SetLimitsY(0, 1.02);
+        plot.ShowLegend(Alignment.LowerRight);
+        return new Figure(FigureKind.LatencyEcdf,
+            FigureFile.Save(plot, directory, $"ecdf.{FigureFile.Slug(op)}.w{workers}"), title, op, workers);
+    }
+}

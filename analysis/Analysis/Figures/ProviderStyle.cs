@@ -1,0 +1,49 @@
+using Analysis.RunFolder;
+using ScottPlot;
+
+namespace Analysis.Figures;
+
+/// <summary>One fixed colour per provider and one line pattern / hatch per mount, in every figure.</summary>
+public static class ProviderStyle
+{
+    // Okabe-Ito, colour-blind safe.
+    private static readonly Dictionary<string, Color> Colors = new()
+    {
+        [Providers.Local] = Color.FromHex("#555555"),
+        ["podman"] = Color.FromHex("#E69F00"),
+        ["qemu-virtiofs"] = Color.FromHex("#56B4E9"),
+        ["qemu-9p"] = Color.FromHex("#009E73"),
+        [Providers.AppleHv] = Color.FromHex("#D55E00"),
+        [Providers.Libkrun] = Color.FromHex("#0072B2"),
+    };
+
+    private static readonly Color[] Fallback =
+        [Color.FromHex("#CC79A7"), Color.FromHex("#8C564B"), Color.FromHex("#BCBD22"), Color.FromHex("#17BECF")];
+
+    public static Color ColorOf(string provider) =>
+        Colors.TryGetValue(provider, out var c) ? c : Fallback[(int)((uint)StableHash(provider) % Fallback.Length)];
+
+    public static LinePattern PatternOf(string mount) => mount switch
+    {
+        "bind" => LinePattern.Solid,
+        "overlay" => LinePattern.Dashed,
+        "volume" => LinePattern.Dotted,
+        _ => LinePattern.DenselyDashed,
+    };
+
+    public static IHatch? HatchOf(string mount) => mount switch
+    {
+        "bind" => null,
+        "overlay" => new ScottPlot.Hatches.Striped(),
+        "volume" => new ScottPlot.Hatches.Dots(),
+        _ => new ScottPlot.Hatches.Checker(),
+    };
+
+    /// <summary>string.GetHashCode is randomised per process; colours must not change between runs.</summary>
+    private static int StableHash(string s)
+    {
+        int h = 17;
+        foreach (char ch in s) h = unchecked(h * 31 + ch);
+        return h;
+    }
+}

@@ -1,0 +1,45 @@
+using Analysis.Cases;
+using ScottPlot;
+
+namespace Analysis.Figures;
+
+/// <summary>(e) Aggregate throughput of one op against the number of workers: one line per provider and mount.</summary>
+public static class ThroughputVsWorkersFigure
+{
+    public static Figure Draw(RunAnalysis analysis, string op, string directory)
+    {
+        string title = $"{op}: throughput against workers — {analysis.Run.Label}";
+        var plot = FigureFile.NewPlot();
+        var cases = analysis.Cases.Where(c => c.Key.Op == op && c.Summary.OpsPerS > 0 && double.IsFinite(c.Summary.OpsPerS)).ToList();
+        foreach (var line in cases.GroupBy(c => (c.Key.Provider, c.Key.Mount)))
+        {
+            var points = line.OrderBy(c => c.Key.Workers).ToList();
+            var scatter = plot.Add.Scatter(points.Select(c => Math.Log2(c.Key.Workers)).ToArray(),
+                points.Select(c => Math.Log10(c.Summary.OpsPerS)).ToArray());
+            scatter.Color = ProviderStyle.ColorOf(line.Key.Provider);
+            scatter.LinePattern = ProviderStyle.PatternOf(line.Key.Mount);
+            scatter.LineWidth = 2.5f;
+            scatter.MarkerSize = 9;
+            scatter.LegendText = $"{line.Key.Provider} · {line.Key.Mount}";
+        }
+
+        if (cases.Count == 0)
+        {
+            plot.Add.Annotation("no throughput recorded", Alignment.MiddleCenter);
+        }
+        else
+        {
+            var workers = cases.Select(c => c.Key.Workers).Distinct().Order().ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                workers.Select(w => new Tick(Math.Log2(w), w.ToString(), true)).ToArray());
+            LogAxis.Apply(plot.Axes.Left, cases.Min(c => c.Summary.OpsPerS), cases.Max(c => c.Summary.OpsPerS), LogAxis.Number);
+            plot.Axes.Margins(0.08, 0.1);
+            plot.ShowLegend(Edge.Right);
+        }
+        plot.Title(title);
+        plot.XLabel("concurrent workers (log2 scale)");
+        plot.YLabel("aggregate throughput (ops/s, log scale)");
+        return new Figure(FigureKind.ThroughputVsWorkers,
+            FigureFile.Save(plot, directory, $"throughput-vs-workers.{FigureFile.Slug(op)}"), title, op);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Analysis.RunFolder;
+
+/// <summary>The providers the study knows, in the order tables and legends list them.</summary>
+public static class Providers
+{
+    public const string Local = "local";
+    public const string AppleHv = "applehv";
+    public const string Libkrun = "libkrun";
+
+    public static readonly string[] Known = [Local, "podman", "qemu-virtiofs", "qemu-9p", AppleHv, Libkrun];
+
+    /// <summary>Known providers first, in study order; unknown ones after them.</summary>
+    public static int Order(string provider)
+    {
+        int i = Array.IndexOf(Known, provider);
+        return i >= 0 ? i : Known.Length;
+    }
+}

@@ -1,0 +1,13 @@
+using Perfolizer.Mathematics.Cpd;
+
+namespace Analysis.Statistics;
+
+/// <summary>Change points in a series of per-run values (Perfolizer's ED-PELT).</summary>
+public static class ChangePoints
+{
+    /// <summary>
+    /// Indexes where a new segment starts. A segment must span at least two runs, so one odd run is not a change.
+    /// </summary>
+    public static int[] Find(IReadOnlyList<double> series) =>
+        series.Count < 4 ? [] : EdPeltChangePointDetector.Instance.GetChangePointIndexes(series.ToArray(), minDistance: 2);
+}

@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using FsBench.Host.Channel;
+using FsBench.Host.Providers;
+using FsBench.Host.Study;
+
+namespace FsBench.Host.Benchmarks;
+
+/// <summary>
+/// One benchmark case = one provider (the job), one operation, one worker count, one mount mode.
+/// One invocation = one probe batch of <see cref="StudySettings.BatchSize"/> operations inside the guest.
+/// </summary>
+public class MetadataBenchmarks
+{
+    [ParamsSource(nameof(OpValues))] public string Op { get; set; } = "";
+    [ParamsSource(nameof(WorkerValues))] public int Workers { get; set; }
+    [ParamsSource(nameof(MountValues))] public string Mount { get; set; } = "";
+
+    public IEnumerable<string> OpValues() => StudyEnvironment.Settings().Ops;
+    public IEnumerable<int> WorkerValues() => StudyEnvironment.Settings().Workers;
+    public IEnumerable<string> MountValues() => StudyEnvironment.Settings().Mounts;
+
+    private StudySettings _settings = null!;
+    private RunFolder _folder = null!;
+    private ProbeSession _session = null!;
+    private CaseRecorder _recorder = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = StudyEnvironment.Folder();
+        _settings = _folder.ReadSettings();
+        string provider = Environment.GetEnvironmentVariable(StudyEnvironment.ProviderVar) ?? "local";
+        var ctx = StudyEnvironment.Context(_folder, _settings);
+        _recorder = new CaseRecorder(new CaseKey(provider, Mount, Op, Workers), _settings.Layout, _settings.SampleCap, _folder);
+        _session = ProviderCatalog.Create(provider).OpenSessionAsync(ctx, Mount, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [Benchmark(OperationsPerInvoke = StudySettings.BatchSize)]
+    public void Batch()
+    {
+        try
+        {
+            _recorder.Add(_session.RunBatchAsync(Op, StudySettings.BatchSize, Workers, _settings.Layout, _settings.SampleCap)
+                .GetAwaiter().GetResult());
+        }
+        catch (ProbeChannelException e)
+        {
+            _recorder.ChannelFailed(e.Message);
+            throw;
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _folder.AppendFinished(_recorder.Snapshot());
+        try { _session.CleanupAsync().GetAwaiter().GetResult(); }
+        finally { _session.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Csv;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using Perfolizer.Horology;
+using Perfolizer.Metrology;
+using FsBench.Host.Providers;
+using FsBench.Host.Study;
+
+namespace FsBench.Host.Benchmarks;
+
+/// <summary>
+/// The BenchmarkDotNet configuration of a run: one job per provider (selected by an environment
+/// variable, so it runs out of process), the probe's metrics and errno column, and the exports the
+/// run folder keeps (full JSON, numeric CSV, GitHub markdown).
+/// </summary>
+public static class StudyConfig
+{
+    public static IConfig Create(RunFolder folder, StudySettings settings, IReadOnlyList<IProvider> providers)
+    {
+        var config = ManualConfig.CreateEmpty()
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddLogger(ConsoleLogger.Default)
+            .AddExporter(JsonExporter.Full, NumericCsvExporter.Instance, MarkdownExporter.GitHub)
+            .AddDiagnoser(new ProbeDiagnoser(folder))
+            .AddColumn(new ErrnoColumn(folder))
+            .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
+            .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
+            .WithArtifactsPath(folder.BdnDir);
+
+        foreach (var p in providers) config.AddJob(JobFor(p.Name, folder, settings));
+
+        var mounts = providers.ToDictionary(p => p.Name, p => p.Mounts);
+        return config.AddFilter(new SimpleFilter(bc =>
+            mounts.TryGetValue(StudyEnvironment.ProviderOf(bc.Job), out var m) && m.Contains((string)bc.Parameters["Mount"])));
+    }
+
+    public static Job JobFor(string provider, RunFolder folder, StudySettings s) =>
+        Job.Default
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(s.Warmup)
+            .WithIterationCount(s.Iterations)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithEnvironmentVariables(
+                new EnvironmentVariable(StudyEnvironment.ProviderVar, provider),
+                new EnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir))
+            .WithId(provider);
+}
+
+/// <summary>A CSV with plain invariant numbers in ns (no units in the cells), beside BenchmarkDotNet's display CSV.</summary>
+public sealed class NumericCsvExporter : CsvExporter
+{
+    public static readonly NumericCsvExporter Instance = new();
+
+    private NumericCsvExporter() : base(CsvSeparator.Comma,
+        new SummaryStyle(CultureInfo.InvariantCulture, printUnitsInHeader: true, sizeUnit: SizeUnit.B,
+            timeUnit: TimeUnit.Nanosecond, printUnitsInContent: false)) { }
+
+    protected override string FileExtension => "csv";
+    protected override string FileNameSuffix => "-numeric";
+}

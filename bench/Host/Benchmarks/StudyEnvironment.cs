@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Jobs;
+using FsBench.Host.Providers;
+using FsBench.Host.Study;
+
+namespace FsBench.Host.Benchmarks;
+
+/// <summary>
+/// How a BenchmarkDotNet child process learns what to measure: each provider's job carries two environment
+/// variables, the provider and the run folder (which holds the settings the host wrote).
+/// </summary>
+public static class StudyEnvironment
+{
+    public const string ProviderVar = "FSBENCH_PROVIDER";
+    public const string RunDirVar = "FSBENCH_RUN_DIR";
+
+    public static RunFolder Folder() =>
+        RunFolder.Open(Environment.GetEnvironmentVariable(RunDirVar)
+                       ?? throw new StudyException($"{RunDirVar} is not set: benchmarks run through ./run-bench.sh"));
+
+    public static StudySettings Settings() => Folder().ReadSettings();
+
+    public static ProviderContext Context(RunFolder folder, StudySettings s) =>
+        new(Path.GetFileName(folder.Dir), folder.StateDir, s.ScratchDir, s.ProbePath, TimeSpan.FromSeconds(s.BatchTimeoutSeconds));
+
+    public static string ProviderOf(Job job) =>
+        job.Environment.EnvironmentVariables?.FirstOrDefault(v => v.Key == ProviderVar)?.Value ?? job.Id;
+}

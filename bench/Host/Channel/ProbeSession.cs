@@ -1,0 +1,69 @@
+using System.Text.Json;
+using FsBench.Protocol;
+
+namespace FsBench.Host.Channel;
+
+/// <summary>
+/// The host's side of one probe: typed requests over a line channel, each bounded by a timeout, so a dead
+/// guest or a stalled server ends in a clear <see cref="ProbeChannelException"/>, never a hang.
+/// </summary>
+public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpan timeout) : IAsyncDisposable
+{
+    /// <summary>The directory batches run in, relative to the probe's scratch root (the mount under test).</summary>
+    public string BatchDir { get; } = batchDir;
+    public IProbeChannel Channel { get; } = channel;
+
+    public async Task<HelloReply> HelloAsync(CancellationToken ct = default) =>
+        JsonSerializer.Deserialize(await RequestAsync(new ProbeRequest { Cmd = "hello" }, "hello", ct), ProtocolJson.Default.HelloReply)!;
+
+    public async Task<BatchResult> RunBatchAsync(string op, int count, int workers, string layout, int sample, CancellationToken ct = default)
+    {
+        var req = new ProbeRequest { Cmd = "batch", Op = op, Count = count, Workers = workers, Layout = layout, Dir = BatchDir, Sample = sample };
+        return JsonSerializer.Deserialize(await RequestAsync(req, "batch", ct), ProtocolJson.Default.BatchResult)!;
+    }
+
+    public Task CleanupAsync(CancellationToken ct = default) => RequestAsync(new ProbeRequest { Cmd = "cleanup" }, "ok", ct);
+
+    private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await Channel.SendAsync(JsonSerializer.Serialize(req, ProtocolJson.Default.ProbeRequest), cts.Token);
+            string line = await Channel.ReceiveAsync(cts.Token)
+                          ?? throw new ProbeChannelException($"probe channel closed during '{req.Cmd}' ({Channel.ClosedReason}) [{Channel.Describe}]");
+            string type = ProtocolJson.ReplyType(line);
+            if (type == ProbeProtocol.Error)
+                throw new ProbeRequestException($"probe refused '{req.Cmd}': {JsonSerializer.Deserialize(line, ProtocolJson.Default.StatusReply)!.Message}");
+            if (type != expected) throw new ProbeChannelException($"probe answered '{type}' to '{req.Cmd}'");
+            return line;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ProbeChannelException($"probe did not answer '{req.Cmd}' within {timeout.TotalSeconds:0} s [{Channel.Describe}]");
+        }
+        catch (JsonException e)
+        {
+            throw new ProbeChannelException($"probe sent a malformed reply to '{req.Cmd}': {e.Message}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await Channel.SendAsync(JsonSerializer.Serialize(new ProbeRequest { Cmd = "quit" }, ProtocolJson.Default.ProbeRequest), cts.Token);
+            await Channel.ReceiveAsync(cts.Token);
+        }
+        catch (Exception) { /* the probe is gone already; the channel ends it below */ }
+        await Channel.DisposeAsync();
+    }
+}
+
+/// <summary>The channel failed: the probe, its guest or its file server is gone or stalled.</summary>
+public class ProbeChannelException(string message) : Exception(message);
+
+/// <summary>The probe answered, but refused the request.</summary>
+public sealed class ProbeRequestException(string message) : ProbeChannelException(message);

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using FsBench.Host.Study;
+using FsBench.Protocol;
+
+namespace FsBench.Host.Commands;
+
+/// <summary>fsbench run: measure the study on the named providers (or every provider available here).</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var profile = new Option<string>("--profile") { Description = "smoke | standard | thorough", DefaultValueFactory = _ => "standard" };
+        profile.AcceptOnlyFromAmong(StudySettings.ProfileNames);
+        var providers = new Option<string[]>("--providers") { Description = "comma-separated providers (default: every one available here)", CustomParser = Csv };
+        var ops = new Option<string[]>("--ops") { Description = "comma-separated operations (default: all)", CustomParser = Csv };
+        var workers = new Option<int[]>("--workers") { Description = "comma-separated worker counts (default: 1,4,16)", CustomParser = r => Csv(r).Select(ParseWorkers).ToArray() };
+        var mounts = new Option<string[]>("--mounts") { Description = "comma-separated mount modes: bind,overlay,volume (default: all a provider has)", CustomParser = Csv };
+        var layout = new Option<string>("--layout") { Description = "private (a directory per worker) | shared (one directory)", DefaultValueFactory = _ => Layouts.Private };
+        layout.AcceptOnlyFromAmong(Layouts.All);
+        var outDir = new Option<string?>("--out") { Description = "the run folder (default: results/<run-id>)" };
+        var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
+        var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
+        var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
+
+        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, outDir, results, scratch, probe };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var s = StudySettings.ForProfile(parse.GetValue(profile)!);
+            var opList = parse.GetValue(ops) is { Length: > 0 } o ? o : ProbeOps.Names;
+            if (opList.FirstOrDefault(x => !ProbeOps.Names.Contains(x)) is { } badOp)
+                throw new StudyException($"unknown op '{badOp}' (known: {string.Join(",", ProbeOps.Names)})");
+            var mountList = parse.GetValue(mounts) ?? [];
+            if (mountList.FirstOrDefault(m => !Providers.MountModes.All.Contains(m)) is { } badMount)
+                throw new StudyException($"unknown mount mode '{badMount}' (bind|overlay|volume)");
+            s = s with
+            {
+                Ops = opList,
+                Workers = parse.GetValue(workers) is { Length: > 0 } w ? w : s.Workers,
+                Mounts = mountList,
+                Layout = parse.GetValue(layout)!,
+                ScratchDir = Path.GetFullPath(parse.GetValue(scratch)!),
+                ProbePath = Path.GetFullPath(parse.GetValue(probe)!),
+            };
+            string runId = $"{DateTime.Now:yyyyMMdd-HHmmss}-{Environment.MachineName}-{s.Profile}";
+            string dir = parse.GetValue(outDir) ?? Path.Combine(parse.GetValue(results)!, runId);
+            return await StudyRunner.RunAsync(s, parse.GetValue(providers) ?? [], dir, ct);
+        });
+        return cmd;
+    }
+
+    private static string[] Csv(System.CommandLine.Parsing.ArgumentResult r) =>
+        r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    private static int ParseWorkers(string s) =>
+        int.TryParse(s, out int n) && n is >= 1 and <= 256 ? n : throw new StudyException($"--workers: '{s}' is not a number from 1 to 256");
+}

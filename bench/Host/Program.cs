@@ -1,0 +1,26 @@
+using System.CommandLine;
+using FsBench.Host.Channel;
+using FsBench.Host.Commands;
+using FsBench.Host.Study;
+
+// fsbench run | providers. Errors the user can fix are one line and a non-zero exit, never a stack trace.
+var root = new RootCommand("virtio-fs provider study: file-metadata latency, throughput and failures per provider")
+{
+    RunCommand.Create(),
+    ProvidersCommand.Create(),
+};
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"fsbench: {parse.Errors[0].Message} (see fsbench --help)");
+    return 2;
+}
+try
+{
+    return await parse.InvokeAsync();
+}
+catch (Exception e) when (e is StudyException or ProbeChannelException)
+{
+    Console.Error.WriteLine($"fsbench: {e.Message}");
+    return 2;
+}

@@ -1,0 +1,52 @@
+using FsBench.Host.Channel;
+
+namespace FsBench.Host.Providers;
+
+/// <summary>
+/// The contract every provider passes: local, podman, the QEMU guests and the macOS podman machines.
+/// Start and Stop run once per run in the host process; OpenSession runs in each BenchmarkDotNet child
+/// process, against what Start left running (its state lives under <see cref="ProviderContext.StateDir"/>).
+/// </summary>
+public interface IProvider
+{
+    string Name { get; }
+
+    /// <summary>The mount modes this provider can put the scratch directory behind.</summary>
+    IReadOnlyList<string> Mounts { get; }
+
+    /// <summary>Null when the provider can run here; otherwise a one-line reason (and remedy).</summary>
+    Task<string?> UnavailableReasonAsync(CancellationToken ct);
+
+    Task<ProviderInfo> StartAsync(ProviderContext ctx, CancellationToken ct);
+
+    Task<ProbeSession> OpenSessionAsync(ProviderContext ctx, string mount, CancellationToken ct);
+
+    /// <summary>Ends everything Start began; safe to call after a failed or partial Start.</summary>
+    Task StopAsync(ProviderContext ctx, CancellationToken ct);
+}
+
+/// <summary>What the manifest records about a started provider.</summary>
+public sealed record ProviderInfo(
+    string Acceleration,
+    Dictionary<string, string> Versions,
+    Dictionary<string, string> Settings);
+
+/// <summary>Everything a provider needs to know about the run it serves.</summary>
+public sealed record ProviderContext(string RunId, string StateDir, string ScratchDir, string ProbePath, TimeSpan BatchTimeout)
+{
+    /// <summary>This provider's own scratch directory on the host (created on demand).</summary>
+    public string HostScratch(string provider)
+    {
+        string dir = Path.Combine(ScratchDir, RunId, provider);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
+
+public static class MountModes
+{
+    public const string Bind = "bind";
+    public const string Overlay = "overlay";
+    public const string Volume = "volume";
+    public static readonly string[] All = [Bind, Overlay, Volume];
+}

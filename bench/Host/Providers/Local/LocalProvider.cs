@@ -1,0 +1,29 @@
+using CliWrap;
+using FsBench.Host.Channel;
+
+namespace FsBench.Host.Providers.Local;
+
+/// <summary>The floor every ratio is taken against: the probe as a child process on a host directory.</summary>
+public sealed class LocalProvider : IProvider
+{
+    public string Name => "local";
+    public IReadOnlyList<string> Mounts => [MountModes.Bind];
+
+    public Task<string?> UnavailableReasonAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+
+    public Task<ProviderInfo> StartAsync(ProviderContext ctx, CancellationToken ct)
+    {
+        ctx.HostScratch(Name);
+        return Task.FromResult(new ProviderInfo("native", new(), new() { ["scratch"] = ctx.HostScratch(Name) }));
+    }
+
+    public async Task<ProbeSession> OpenSessionAsync(ProviderContext ctx, string mount, CancellationToken ct)
+    {
+        var channel = new ProcessChannel(Cli.Wrap(ctx.ProbePath).WithArguments(["--root", ctx.HostScratch(Name)]));
+        var session = new ProbeSession(channel, ".", ctx.BatchTimeout);
+        await session.HelloAsync(ct);
+        return session;
+    }
+
+    public Task StopAsync(ProviderContext ctx, CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,40 @@
+namespace FsBench.Host.Providers.Podman;
+
+/// <summary>
+/// The podman command lines the study runs, as argument lists. Kept apart from the process running so
+/// that they can be checked without podman (and reused by the podman machine providers on macOS).
+/// </summary>
+public sealed record PodmanCommands(string Image, bool UseRunc, string RunId)
+{
+    public const string ProbeMount = "/probe";
+    public const string Workspace = "/w";
+    public string VolumeName => $"fsbench-{RunId}";
+    public string Label => $"fsbench.run={RunId}";
+
+    /// <summary>Global flags: on Debian's rootful podman 4.3, crun fails on hybrid cgroups, runc works.</summary>
+    private IEnumerable<string> Global() => UseRunc ? ["--runtime", "runc"] : [];
+
+    /// <summary>podman run -i: the probe in a fresh container, its workspace behind the given mount mode.</summary>
+    public List<string> RunProbe(string mount, string hostDir, string probeDir) =>
+    [
+        .. Global(), "run", "--rm", "-i", "--network", "none", "--label", Label,
+        "--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096",
+        "-v", $"{probeDir}:{ProbeMount}:ro",
+        "-v", WorkspaceVolume(mount, hostDir),
+        Image, $"{ProbeMount}/fsprobe", "--root", Workspace,
+    ];
+
+    public string WorkspaceVolume(string mount, string hostDir) => mount switch
+    {
+        MountModes.Bind => $"{hostDir}:{Workspace}",
+        MountModes.Overlay => $"{hostDir}:{Workspace}:O",
+        MountModes.Volume => $"{VolumeName}:{Workspace}",
+        _ => throw new Study.StudyException($"podman has no mount mode '{mount}' (bind|overlay|volume)"),
+    };
+
+    public List<string> CreateVolume() => ["volume", "create", "--label", Label, VolumeName];
+    public List<string> RemoveVolume() => ["volume", "rm", "--force", VolumeName];
+    public List<string> ListOwnContainers() => ["ps", "--all", "--quiet", "--filter", $"label={Label}"];
+    public static List<string> Version() => ["version", "--format", "{{.Client.Version}}"];
+    public List<string> ImageExists() => ["image", "exists", Image];
+}

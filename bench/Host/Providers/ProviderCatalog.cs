@@ -1,0 +1,21 @@
+using FsBench.Host.Providers.Local;
+using FsBench.Host.Providers.Podman;
+using FsBench.Host.Study;
+
+namespace FsBench.Host.Providers;
+
+/// <summary>Every provider the study knows, in the order a run measures them (local first: every ratio is taken against it).</summary>
+public static class ProviderCatalog
+{
+    private static readonly Dictionary<string, Func<IProvider>> Factories = new()
+    {
+        ["local"] = () => new LocalProvider(),
+        ["podman"] = () => new PodmanProvider(),
+    };
+
+    public static IReadOnlyList<string> Names => Factories.Keys.ToList();
+
+    public static IProvider Create(string name) =>
+        Factories.TryGetValue(name, out var make) ? make()
+            : throw new StudyException($"unknown provider '{name}' (known: {string.Join(",", Names)})");
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FsBench.Host.Study;
+
+/// <summary>What a run measures and for how long. Chosen by a profile, adjusted by flags, recorded in the manifest.</summary>
+public sealed record StudySettings
+{
+    /// <summary>Operations per probe batch = per BenchmarkDotNet invocation (OperationsPerInvoke).</summary>
+    public const int BatchSize = 256;
+
+    public string Profile { get; init; } = "standard";
+    public int BatchSizeOps { get; init; } = BatchSize;
+    public int Warmup { get; init; }
+    public int Iterations { get; init; }
+    public int[] Workers { get; init; } = [1, 4, 16];
+    public string[] Mounts { get; init; } = [];
+    public string[] Ops { get; init; } = [];
+    public string Layout { get; init; } = "private";
+    /// <summary>Raw latencies kept per case (a uniform sample) for the statistical tests.</summary>
+    public int SampleCap { get; init; } = 4096;
+    public double BatchTimeoutSeconds { get; init; } = 120;
+    public string[] Providers { get; init; } = [];
+    public string ScratchDir { get; init; } = "";
+    public string ProbePath { get; init; } = "";
+
+    public static readonly string[] ProfileNames = ["smoke", "standard", "thorough"];
+
+    public static StudySettings ForProfile(string profile) => profile switch
+    {
+        "smoke" => new() { Profile = profile, Warmup = 1, Iterations = 2 },
+        "standard" => new() { Profile = profile, Warmup = 2, Iterations = 8 },
+        "thorough" => new() { Profile = profile, Warmup = 3, Iterations = 30 },
+        _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
+    };
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
+
+/// <summary>A problem with the user's request or the machine, reported as one line and a non-zero exit.</summary>
+public sealed class StudyException(string message) : Exception(message);

@@ -1,0 +1,15 @@
+namespace FsBench.Probe.Ops;
+
+/// <summary>Every operation the probe knows, by name.</summary>
+public static class OperationCatalog
+{
+    public static readonly IReadOnlyList<IOperation> All =
+    [
+        new Mkdir(), new Rmdir(), new Create(), new OpenExisting(), new Stat(),
+        new GetXattr(), new SetXattr(), new ListXattr(), new Rename(), new Unlink(),
+        new Link(), new Symlink(), new Readdir(), new Chmod(), new Utimens(),
+    ];
+
+    public static IOperation? Find(string name) => All.FirstOrDefault(o => o.Name == name);
+    public static string[] Names => All.Select(o => o.Name).ToArray();
+}

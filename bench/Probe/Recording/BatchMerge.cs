@@ -1,0 +1,52 @@
+using FsBench.Probe.Libc;
+using FsBench.Protocol;
+using HdrHistogram;
+
+namespace FsBench.Probe.Recording;
+
+/// <summary>Merges the workers' recorders of one batch into the reply the host receives.</summary>
+public static class BatchMerge
+{
+    public static BatchResult Merge(string op, string layout, IReadOnlyList<OpRecorder> workers, long wallNs, int sampleCap)
+    {
+        var histogram = new LongHistogram(OpRecorder.HighestTrackableNs, 3);
+        var errnos = new Dictionary<string, long>();
+        var first = new List<FailureRecord>();
+        var samples = new List<long>();
+        long successes = 0, failures = 0;
+        foreach (var w in workers)
+        {
+            histogram.Add(w.Histogram);
+            successes += w.Successes;
+            failures += w.Failures;
+            for (int e = 0; e < w.Errnos.Length; e++)
+                if (w.Errnos[e] > 0) errnos[ErrnoNames.Name(e)] = errnos.GetValueOrDefault(ErrnoNames.Name(e)) + w.Errnos[e];
+            first.AddRange(w.FirstFailures);
+            samples.AddRange(w.Sample.ToArray());
+        }
+        first.Sort((a, b) => a.TNs.CompareTo(b.TNs));
+        return new BatchResult
+        {
+            Op = op,
+            Workers = workers.Count,
+            Layout = layout,
+            Ops = successes + failures,
+            Failures = failures,
+            WallNs = wallNs,
+            Errnos = errnos,
+            FirstFailures = first.Take(OpRecorder.FirstFailuresKept).ToList(),
+            Histogram = HistogramCodec.Encode(histogram),
+            SamplesNs = Thin(samples, sampleCap),
+        };
+    }
+
+    /// <summary>Each worker's reservoir is uniform over its own ops; keep an evenly spread subset of their union.</summary>
+    private static long[] Thin(List<long> samples, int cap)
+    {
+        if (samples.Count <= cap) return samples.ToArray();
+        var result = new long[cap];
+        double step = samples.Count / (double)cap;
+        for (int i = 0; i < cap; i++) result[i] = samples[(int)(i * step)];
+        return result;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using FsBench.Probe.Libc;
+using FsBench.Probe.Ops;
+using FsBench.Protocol;
+
+namespace FsBench.Probe.Session;
+
+/// <summary>
+/// The probe's channel: one JSON request per line in, one JSON reply per line out, until "quit" or
+/// end of input. A bad request gets an "error" reply; the probe keeps serving.
+/// </summary>
+public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWriter output)
+{
+    private readonly BatchRunner _runner = new(scratch);
+
+    public int Serve()
+    {
+        try
+        {
+            while (input.ReadLine() is { } line)
+            {
+                if (line.Length == 0) continue;
+                var (reply, quit) = Handle(line);
+                output.Write(reply);
+                output.Write('\n');
+                output.Flush();
+                if (quit) return 0;
+            }
+            return 0;
+        }
+        finally
+        {
+            _runner.Cleanup();
+        }
+    }
+
+    private (string Reply, bool Quit) Handle(string line)
+    {
+        try
+        {
+            var req = JsonSerializer.Deserialize(line, ProtocolJson.Default.ProbeRequest)
+                      ?? throw new ProbeException("empty request");
+            return req.Cmd switch
+            {
+                "hello" => (JsonSerializer.Serialize(Hello(), ProtocolJson.Default.HelloReply), false),
+                "batch" => (JsonSerializer.Serialize(_runner.Run(req), ProtocolJson.Default.BatchResult), false),
+                "cleanup" => (Status("ok", Cleanup()), false),
+                "quit" => (Status("bye", "bye"), true),
+                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|cleanup|quit)"),
+            };
+        }
+        catch (JsonException e) { return (Status(ProbeProtocol.Error, $"malformed request: {e.Message}"), false); }
+        catch (ProbeException e) { return (Status(ProbeProtocol.Error, e.Message), false); }
+        catch (Exception e) { return (Status(ProbeProtocol.Error, $"{e.GetType().Name}: {e.Message}"), false); }
+    }
+
+    private string Cleanup()
+    {
+        _runner.Cleanup();
+        return "removed the probe's directories";
+    }
+
+    private HelloReply Hello()
+    {
+        var (release, machine) = SystemInfo.Uname();
+        return new HelloReply
+        {
+            Pid = Environment.ProcessId,
+            Kernel = release,
+            Arch = machine,
+            Root = scratch.Root,
+            FsType = SystemInfo.FsType(scratch.Root),
+            Ops = OperationCatalog.Names,
+        };
+    }
+
+    private static string Status(string type, string message) =>
+        JsonSerializer.Serialize(new StatusReply { Type = type, Message = message }, ProtocolJson.Default.StatusReply);
+}

@@ -1,0 +1,64 @@
+using FsBench.Probe.Libc;
+
+namespace FsBench.Probe.Session;
+
+/// <summary>
+/// The probe's confinement: every path it touches lies under its scratch root, and it removes only
+/// the directories it created itself (one per session directory, "fsprobe-&lt;pid&gt;-&lt;n&gt;").
+/// </summary>
+public sealed class ScratchRoot
+{
+    private readonly List<string> _created = [];
+    public string Root { get; }
+
+    public ScratchRoot(string root)
+    {
+        Root = NativePaths.Real(root) ?? throw new ProbeException($"scratch root {root} does not exist");
+        if (!Directory.Exists(Root)) throw new ProbeException($"scratch root {root} is not a directory");
+    }
+
+    /// <summary>A directory under the root, given relative to it; refused if it resolves outside.</summary>
+    public string Resolve(string relative)
+    {
+        if (Path.IsPathRooted(relative)) throw new ProbeException($"path {relative} must be relative to the scratch root");
+        string full = Path.GetFullPath(Path.Combine(Root, relative));
+        string real = NativePaths.Real(full) ?? throw new ProbeException($"path {relative} does not exist under the scratch root");
+        if (!IsInside(real)) throw new ProbeException($"path {relative} resolves outside the scratch root {Root}");
+        return real;
+    }
+
+    public bool IsInside(string path) => path == Root || path.StartsWith(Root.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    /// <summary>A fresh directory, created by this probe, under <paramref name="parent"/>.</summary>
+    public string CreateSessionDir(string parent)
+    {
+        string dir = Path.Combine(parent, $"fsprobe-{Environment.ProcessId}-{_created.Count}");
+        if (Native.Mkdir(dir, 0x1ed) != 0) throw new ProbeException($"cannot create {dir}: {ErrnoNames.Name(Native.Errno)}");
+        _created.Add(dir);
+        return dir;
+    }
+
+    /// <summary>Removes what this probe created, and nothing else. Symlinks are removed, never followed.</summary>
+    public void RemoveCreated()
+    {
+        foreach (var dir in _created) RemoveTree(dir);
+        _created.Clear();
+    }
+
+    private void RemoveTree(string dir)
+    {
+        if (!IsInside(dir)) return;
+        var info = new DirectoryInfo(dir);
+        if (!info.Exists) return;
+        Native.Chmod(dir, 0x1c0); // 0700: a mode-0 directory left by an operation must still be emptied
+        foreach (var entry in info.EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo d && d.LinkTarget is null) RemoveTree(d.FullName);
+            else Native.Unlink(entry.FullName);
+        }
+        Native.Rmdir(dir);
+    }
+}
+
+/// <summary>A request the probe refuses or cannot serve; it becomes an "error" reply, never a crash.</summary>
+public sealed class ProbeException(string message) : Exception(message);

@@ -1,0 +1,21 @@
+using HdrHistogram;
+using HdrHistogram.Utilities;
+
+namespace FsBench.Protocol;
+
+/// <summary>HdrHistogram's compressed V2 encoding, as base64 (what the run folder stores).</summary>
+public static class HistogramCodec
+{
+    public static string Encode(HistogramBase h)
+    {
+        var buffer = ByteBuffer.Allocate(h.GetNeededByteBufferCapacity());
+        int length = HistogramEncoding.EncodeIntoCompressedByteBuffer(h, buffer);
+        var bytes = new byte[length];
+        buffer.Position = 0;
+        for (int i = 0; i < length; i++) bytes[i] = buffer.Get();
+        return Convert.ToBase64String(bytes);
+    }
+
+    public static HistogramBase Decode(string base64) =>
+        HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(Convert.FromBase64String(base64)), 0);
+}

@@ -1,0 +1,80 @@
+namespace FsBench.Protocol;
+
+/// <summary>One line from the host to the probe.</summary>
+/// <remarks>
+/// cmd: "hello" | "batch" | "cleanup" | "quit".
+/// For "batch": run <see cref="Count"/> operations <see cref="Op"/> split over <see cref="Workers"/>
+/// concurrent workers, in <see cref="Dir"/> (relative to the probe's scratch root).
+/// </remarks>
+public sealed record ProbeRequest
+{
+    public string Cmd { get; set; } = "";
+    public string? Op { get; set; }
+    public int Count { get; set; }
+    public int Workers { get; set; } = 1;
+    /// <summary>"private": a directory per worker; "shared": all workers in one directory.</summary>
+    public string Layout { get; set; } = Layouts.Private;
+    public string Dir { get; set; } = ".";
+    /// <summary>At most this many raw latencies are returned (a uniform sample).</summary>
+    public int Sample { get; set; } = 1024;
+}
+
+public static class Layouts
+{
+    public const string Private = "private";
+    public const string Shared = "shared";
+    public static readonly string[] All = [Private, Shared];
+}
+
+/// <summary>The probe's answer to "hello".</summary>
+public sealed record HelloReply
+{
+    public string Type { get; set; } = "hello";
+    public string ProtocolVersion { get; set; } = ProbeProtocol.Version;
+    public int Pid { get; set; }
+    public string Kernel { get; set; } = "";
+    public string Arch { get; set; } = "";
+    public string Root { get; set; } = "";
+    public string FsType { get; set; } = "";
+    public string[] Ops { get; set; } = [];
+}
+
+/// <summary>The probe's answer to "batch": what happened to every operation of the batch.</summary>
+public sealed record BatchResult
+{
+    public string Type { get; set; } = "batch";
+    public string Op { get; set; } = "";
+    public int Workers { get; set; }
+    public string Layout { get; set; } = "";
+    public long Ops { get; set; }
+    public long Failures { get; set; }
+    /// <summary>Wall time of the timed part of the batch, all workers together.</summary>
+    public long WallNs { get; set; }
+    public Dictionary<string, long> Errnos { get; set; } = new();
+    public List<FailureRecord> FirstFailures { get; set; } = [];
+    /// <summary>HdrHistogram of successful latencies (ns), compressed V2 encoding, base64.</summary>
+    public string Histogram { get; set; } = "";
+    public long[] SamplesNs { get; set; } = [];
+}
+
+public sealed record FailureRecord
+{
+    public string Op { get; set; } = "";
+    public string Path { get; set; } = "";
+    public int Errno { get; set; }
+    public string ErrnoName { get; set; } = "";
+    /// <summary>Time since the start of the batch.</summary>
+    public long TNs { get; set; }
+}
+
+public sealed record StatusReply
+{
+    public string Type { get; set; } = "ok";
+    public string Message { get; set; } = "";
+}
+
+public static class ProbeProtocol
+{
+    public const string Version = "1";
+    public const string Error = "error";
+}
