@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using Analysis.Commands;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -12,12 +12,13 @@ var root = new RootCommand("virtio-fs provider study: file-metadata latency, thr
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"fsbench: {parse.Errors[0].Message} (see fsbench --help)");
+    string oneLine = string.Join(" ", parse.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    Console.Error.WriteLine($"fsbench: {oneLine} (see fsbench --help)");
     return 2;
 }
 try
 {
-    return await parse.InvokeAsync();
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is StudyException or ProbeChannelException)
 {

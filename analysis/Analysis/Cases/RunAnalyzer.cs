@@ -57,11 +57,7 @@ public sealed class RunAnalyzer(DifferenceTest test)
         return candidates.FirstOrDefault();
     }
 
-    private Comparison Compare(CaseResult candidate, CaseResult baseline, Dictionary<CaseKey, double[]> samples)
-    {
-        double[] x = samples.GetValueOrDefault(candidate.Key) ?? [], y = samples.GetValueOrDefault(baseline.Key) ?? [];
-        return new Comparison(baseline.Key, RatioEstimator.Of(x, y), test.Judge(y, x),
-            candidate.Summary.OpsPerS / baseline.Summary.OpsPerS,
-            (candidate.Summary.P50Ns ?? double.NaN) / (baseline.Summary.P50Ns ?? double.NaN));
-    }
+    private Comparison Compare(CaseResult candidate, CaseResult baseline, Dictionary<CaseKey, double[]> samples) =>
+        CaseComparer.Compare(test, candidate.Summary, samples.GetValueOrDefault(candidate.Key) ?? [],
+            baseline.Summary, samples.GetValueOrDefault(baseline.Key) ?? []);
 }

@@ -30,7 +30,7 @@ public static class LogAxis
         axis.TickGenerator = generator;
     }
 
-    public static string Time(double ns) => Units.Time(ns, "0.#");
+    public static string Time(double ns) => Units.Time(ns, 2);
 
     public static string Number(double v) => v switch
     {

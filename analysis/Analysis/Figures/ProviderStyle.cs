@@ -31,6 +31,14 @@ public static class ProviderStyle
         _ => LinePattern.DenselyDashed,
     };
 
+    public static MarkerShape MarkerOf(string mount) => mount switch
+    {
+        "bind" => MarkerShape.FilledCircle,
+        "overlay" => MarkerShape.FilledSquare,
+        "volume" => MarkerShape.FilledTriangleUp,
+        _ => MarkerShape.FilledDiamond,
+    };
+
     public static IHatch? HatchOf(string mount) => mount switch
     {
         "bind" => null,

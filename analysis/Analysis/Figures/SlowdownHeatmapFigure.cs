@@ -43,11 +43,13 @@ public static class SlowdownHeatmapFigure
             var heatmap = plot.Add.Heatmap(cells);
             heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
             heatmap.NaNCellColor = Colors.LightGray;
-            heatmap.Extent = new CoordinateRect(-0.5, columns.Count - 0.5, -0.5, ops.Count - 0.5);
             plot.MoveToBack(heatmap);
             var bar = plot.Add.ColorBar(heatmap);
-            bar.Label = "log10(p50 / local p50)";
+            bar.Label = "p50 / local p50 (log scale)";
             bar.LabelStyle.FontSize = 14;
+            var finite = cells.Cast<double>().Where(double.IsFinite).ToList();
+            if (finite.Count > 0)
+                LogAxis.Apply(bar.Axis, Math.Pow(10, finite.Min()), Math.Pow(10, finite.Max()), LogAxis.Times);
 
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 columns.Select((col, i) => new Tick(i, $"{col.Provider}\n{col.Mount}", true)).ToArray());

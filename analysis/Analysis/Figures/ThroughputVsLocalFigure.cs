@@ -43,7 +43,7 @@ public static class ThroughputVsLocalFigure
             FillHatch = ProviderStyle.HatchOf(s.Mount),
             FillHatchColor = Colors.White.WithAlpha(0.6),
         }));
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
 
         var ticks = ops.Select((op, i) => new Tick(i * groupWidth + (series.Count - 1) / 2.0, op, true)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);

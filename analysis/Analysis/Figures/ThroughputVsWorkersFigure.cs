@@ -19,6 +19,7 @@ public static class ThroughputVsWorkersFigure
             scatter.Color = ProviderStyle.ColorOf(line.Key.Provider);
             scatter.LinePattern = ProviderStyle.PatternOf(line.Key.Mount);
             scatter.LineWidth = 2.5f;
+            scatter.MarkerShape = ProviderStyle.MarkerOf(line.Key.Mount);
             scatter.MarkerSize = 9;
             scatter.LegendText = $"{line.Key.Provider} · {line.Key.Mount}";
         }

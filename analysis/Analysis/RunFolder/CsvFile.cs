@@ -10,25 +10,21 @@ internal static class CsvFile
     {
         if (!File.Exists(path)) throw new BadInputException(path, "file is missing");
         var options = new CsvReaderOptions { FormatProvider = CultureInfo.InvariantCulture, TrackLineNumbers = true };
-        using var csv = Open(path, options);
-        using var records = csv.GetRecords<T>().GetEnumerator();
-        while (true)
-        {
-            try
-            {
-                if (!records.MoveNext()) yield break;
-            }
-            catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException or IOException)
-            {
-                throw new BadInputException(path, e.Message);
-            }
+        using var csv = Guard(path, () => CsvReader.FromFile(path, options));
+        using var records = Guard(path, () => csv.GetRecords<T>().GetEnumerator());
+        while (Guard(path, records.MoveNext))
             yield return records.Current;
-        }
     }
 
-    private static CsvReader Open(string path, CsvReaderOptions options)
+    private static TResult Guard<TResult>(string path, Func<TResult> read)
     {
-        try { return CsvReader.FromFile(path, options); }
-        catch (IOException e) { throw new BadInputException(path, e.Message); }
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException or IOException)
+        {
+            throw new BadInputException(path, e.Message);
+        }
     }
 }

@@ -33,6 +33,7 @@ public static class StudyConfig
             .AddColumn(new ErrnoColumn(folder))
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
+            .HideColumns("EnvironmentVariables", "Method")
             .WithArtifactsPath(folder.BdnDir);
 
         foreach (var p in providers) config.AddJob(JobFor(p.Name, folder, settings));

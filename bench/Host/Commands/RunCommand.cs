@@ -13,7 +13,7 @@ public static class RunCommand
         profile.AcceptOnlyFromAmong(StudySettings.ProfileNames);
         var providers = new Option<string[]>("--providers") { Description = "comma-separated providers (default: every one available here)", CustomParser = Csv };
         var ops = new Option<string[]>("--ops") { Description = "comma-separated operations (default: all)", CustomParser = Csv };
-        var workers = new Option<int[]>("--workers") { Description = "comma-separated worker counts (default: 1,4,16)", CustomParser = r => Csv(r).Select(ParseWorkers).ToArray() };
+        var workers = new Option<int[]>("--workers") { Description = "comma-separated worker counts (default: 1,4,16)", CustomParser = ParseWorkers };
         var mounts = new Option<string[]>("--mounts") { Description = "comma-separated mount modes: bind,overlay,volume (default: all a provider has)", CustomParser = Csv };
         var layout = new Option<string>("--layout") { Description = "private (a directory per worker) | shared (one directory)", DefaultValueFactory = _ => Layouts.Private };
         layout.AcceptOnlyFromAmong(Layouts.All);
@@ -41,6 +41,7 @@ public static class RunCommand
                 ScratchDir = Path.GetFullPath(parse.GetValue(scratch)!),
                 ProbePath = Path.GetFullPath(parse.GetValue(probe)!),
             };
+            foreach (var name in parse.GetValue(providers) ?? []) Providers.ProviderCatalog.Create(name);   // unknown names fail here
             string runId = $"{DateTime.Now:yyyyMMdd-HHmmss}-{Environment.MachineName}-{s.Profile}";
             string dir = parse.GetValue(outDir) ?? Path.Combine(parse.GetValue(results)!, runId);
             return await StudyRunner.RunAsync(s, parse.GetValue(providers) ?? [], dir, ct);
@@ -51,6 +52,14 @@ public static class RunCommand
     private static string[] Csv(System.CommandLine.Parsing.ArgumentResult r) =>
         r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
-    private static int ParseWorkers(string s) =>
-        int.TryParse(s, out int n) && n is >= 1 and <= 256 ? n : throw new StudyException($"--workers: '{s}' is not a number from 1 to 256");
+    private static int[] ParseWorkers(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        var values = new List<int>();
+        foreach (var s in Csv(r))
+        {
+            if (int.TryParse(s, out int n) && n is >= 1 and <= 256) values.Add(n);
+            else r.AddError($"--workers: '{s}' is not a number from 1 to 256");
+        }
+        return values.ToArray();
+    }
 }

@@ -30,7 +30,8 @@ public sealed class RunFolder
     public static RunFolder Create(string dir)
     {
         var folder = new RunFolder(dir);
-        if (Directory.Exists(folder.Dir) && Directory.EnumerateFileSystemEntries(folder.Dir).Any())
+        // run.log may already be there: ./run-bench.sh starts logging before the host starts.
+        if (Directory.Exists(folder.Dir) && Directory.EnumerateFileSystemEntries(folder.Dir).Any(e => Path.GetFileName(e) != "run.log"))
             throw new StudyException($"run folder {folder.Dir} already exists and is not empty");
         Directory.CreateDirectory(folder.ProbeDir);
         Directory.CreateDirectory(folder.StateDir);

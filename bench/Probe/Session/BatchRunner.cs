@@ -43,25 +43,32 @@ public sealed class BatchRunner(ScratchRoot scratch)
             var rec = recorders[k];
             op.Prepare(w);
             start.SignalAndWait();
-            for (int i = 0; i < w.Count; i++)
-            {
-                long before = Stopwatch.GetTimestamp();
-                int errno = op.Run(w, i);
-                long after = Stopwatch.GetTimestamp();
-                if (errno == 0) rec.Success(Ns(after - before));
-                else rec.Failure(errno, Relative(w.A.Length > i ? w.A[i] : w.One), Ns(after - Volatile.Read(ref t0)));
-            }
+            TimeWorker(op, w, rec, Volatile.Read(ref t0), Relative);
             finished.SignalAndWait();
             op.Cleanup(w);
         }) { IsBackground = true, Name = $"worker{k}" }).ToList();
 
         threads.ForEach(t => t.Start());
-        start.SignalAndWait();
+        while (start.ParticipantsRemaining > 1) Thread.Sleep(1);   // every worker has prepared
         Volatile.Write(ref t0, Stopwatch.GetTimestamp());
+        start.SignalAndWait();
         finished.SignalAndWait();
         long wall = Ns(Stopwatch.GetTimestamp() - t0);
         threads.ForEach(t => t.Join());
         return BatchMerge.Merge(op.Name, req.Layout, recorders, wall, Math.Max(1, req.Sample));
+    }
+
+    /// <summary>The timed loop of one worker: every operation is timed alone and recorded, success or errno.</summary>
+    public static void TimeWorker(IOperation op, WorkerContext w, OpRecorder rec, long t0, Func<string, string> relative)
+    {
+        for (int i = 0; i < w.Count; i++)
+        {
+            long before = Stopwatch.GetTimestamp();
+            int errno = op.Run(w, i);
+            long after = Stopwatch.GetTimestamp();
+            if (errno == 0) rec.Success(Ns(after - before));
+            else rec.Failure(errno, relative(w.A.Length > i ? w.A[i] : w.One), Ns(after - t0));
+        }
     }
 
     private string SessionDir(string dir)

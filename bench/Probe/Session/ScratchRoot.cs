@@ -22,6 +22,7 @@ public sealed class ScratchRoot
     {
         if (Path.IsPathRooted(relative)) throw new ProbeException($"path {relative} must be relative to the scratch root");
         string full = Path.GetFullPath(Path.Combine(Root, relative));
+        if (!IsInside(full)) throw new ProbeException($"path {relative} lies outside the scratch root {Root}");
         string real = NativePaths.Real(full) ?? throw new ProbeException($"path {relative} does not exist under the scratch root");
         if (!IsInside(real)) throw new ProbeException($"path {relative} resolves outside the scratch root {Root}");
         return real;

@@ -11,9 +11,9 @@ public static class PodmanImage
 {
     public const string DefaultName = "localhost/fsbench-probe:1";
 
-    public static async Task EnsureAsync(PodmanCommands cmds, string probePath, string workDir, CancellationToken ct)
+    public static async Task EnsureAsync(string podman, PodmanCommands cmds, string probePath, string workDir, CancellationToken ct)
     {
-        if ((await Tool.RunAsync("podman", cmds.ImageExists(), ct)).IsSuccess) return;
+        if ((await Tool.RunAsync(podman, cmds.ImageExists(), ct)).IsSuccess) return;
         string root = Path.Combine(workDir, "image-root");
         Directory.CreateDirectory(Path.Combine(root, "bin"));
         foreach (var d in new[] { "tmp", "proc", "sys", "dev", "etc", "w", "probe" }) Directory.CreateDirectory(Path.Combine(root, d));
@@ -30,7 +30,7 @@ public static class PodmanImage
         }
         string tar = Path.Combine(workDir, "image-root.tar");
         await Tool.OutputAsync("tar", ["-C", root, "-cf", tar, "."], ct);
-        await Tool.OutputAsync("podman", ["import", "--change", "CMD [\"/bin/sh\"]", tar, cmds.Image], ct);
+        await Tool.OutputAsync(podman, ["import", "--change", "CMD [\"/bin/sh\"]", tar, cmds.Image], ct);
         File.Delete(tar);
         Directory.Delete(root, recursive: true);
     }

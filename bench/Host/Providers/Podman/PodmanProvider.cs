@@ -7,7 +7,7 @@ namespace FsBench.Host.Providers.Podman;
 /// The probe in a Podman container, its workspace a bind mount, an overlay (:O) or a named volume.
 /// A fresh container per session (podman run -i), labelled with the run id so Stop removes only the study's own.
 /// </summary>
-public sealed class PodmanProvider(string image = PodmanImage.DefaultName) : IProvider
+public sealed class PodmanProvider(string image = PodmanImage.DefaultName, string podman = "podman") : IProvider
 {
     public string Name => "podman";
     public IReadOnlyList<string> Mounts => MountModes.All;
@@ -17,19 +17,19 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName) : IPr
 
     public async Task<string?> UnavailableReasonAsync(CancellationToken ct)
     {
-        if (!Tool.OnPath("podman")) return "podman is not installed (apt-get install podman runc, or brew install podman)";
-        var info = await Tool.RunAsync("podman", ["info", "--format", "{{.Host.OCIRuntime.Name}}"], ct);
+        if (!Tool.OnPath(podman)) return "podman is not installed (apt-get install podman runc, or brew install podman)";
+        var info = await Tool.RunAsync(podman, ["info", "--format", "{{.Host.OCIRuntime.Name}}"], ct);
         return info.IsSuccess ? null : $"podman info failed: {Tool.LastLine(info.StandardError)}";
     }
 
     public async Task<ProviderInfo> StartAsync(ProviderContext ctx, CancellationToken ct)
     {
         var cmds = Commands(ctx, image);
-        await PodmanImage.EnsureAsync(cmds, ctx.ProbePath, ctx.StateDir, ct);
-        await Tool.OutputAsync("podman", [.. cmds.CreateVolume()], ct);
+        await PodmanImage.EnsureAsync(podman, cmds, ctx.ProbePath, ctx.StateDir, ct);
+        await Tool.OutputAsync(podman, [.. cmds.CreateVolume()], ct);
         ctx.HostScratch(Name);
-        string version = (await Tool.OutputAsync("podman", PodmanCommands.Version(), ct)).Trim();
-        var runtime = (await Tool.RunAsync("podman", [.. (cmds.UseRunc ? new[] { "--runtime", "runc" } : []), "info", "--format", "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Version}} | {{.Store.GraphDriverName}}"], ct)).StandardOutput.Trim();
+        string version = (await Tool.OutputAsync(podman, PodmanCommands.Version(), ct)).Trim();
+        var runtime = (await Tool.RunAsync(podman, [.. (cmds.UseRunc ? new[] { "--runtime", "runc" } : []), "info", "--format", "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Version}} | {{.Store.GraphDriverName}}"], ct)).StandardOutput.Trim();
         return new ProviderInfo("container",
             new() { ["podman"] = version, ["runtime"] = runtime.Split('\n')[0] },
             new() { ["image"] = image, ["volume"] = cmds.VolumeName, ["runtime_flag"] = cmds.UseRunc ? "runc" : "default" });
@@ -39,7 +39,7 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName) : IPr
     {
         var cmds = Commands(ctx, image);
         var args = cmds.RunProbe(mount, ctx.HostScratch(Name), Path.GetDirectoryName(ctx.ProbePath)!);
-        var session = new ProbeSession(new ProcessChannel(Cli.Wrap("podman").WithArguments(args)), ".", ctx.BatchTimeout);
+        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout);
         await session.HelloAsync(ct);
         return session;
     }
@@ -47,9 +47,9 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName) : IPr
     public async Task StopAsync(ProviderContext ctx, CancellationToken ct)
     {
         var cmds = Commands(ctx, image);
-        var ids = (await Tool.RunAsync("podman", cmds.ListOwnContainers(), ct)).StandardOutput
+        var ids = (await Tool.RunAsync(podman, cmds.ListOwnContainers(), ct)).StandardOutput
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length > 0) await Tool.RunAsync("podman", ["rm", "--force", .. ids], ct);
-        await Tool.RunAsync("podman", cmds.RemoveVolume(), ct);
+        if (ids.Length > 0) await Tool.RunAsync(podman, ["rm", "--force", .. ids], ct);
+        await Tool.RunAsync(podman, cmds.RemoveVolume(), ct);
     }
 }

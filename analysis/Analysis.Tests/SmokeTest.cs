@@ -1,2 +1,0 @@
-namespace Analysis.Tests;
-public class SmokeTest { [Fact] public void Runs() => Assert.True(true); }

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Analysis.RunFolder;
+using HdrHistogram;
+
+namespace Analysis.Tests.Synthetic;
+
+/// <summary>
+/// Writes a clearly synthetic run folder (results/README.md format) into a temporary directory: lognormal
+/// latencies recorded into real HdrHistograms, binomial failures. Deleted on dispose; never committed.
+/// </summary>
+public sealed class SyntheticRun : IDisposable
+{
+    public string Directory { get; }
+
+    public string Hostname { get; init; } = "synthetic-host";
+    public string Status { get; init; } = "complete";
+    public string RunId { get; init; } = "20260101-000000-synthetic-host-smoke";
+    public bool HostIsVm { get; init; } = true;
+    public IReadOnlyList<SyntheticProvider> Providers { get; init; } = [new("local", "native", 20_000), new("qemu-virtiofs", "tcg", 400_000)];
+    public IReadOnlyList<string> Ops { get; init; } = ["mkdir", "stat"];
+    public IReadOnlyList<string> Mounts { get; init; } = ["bind"];
+    public IReadOnlyList<int> Workers { get; init; } = [1, 4];
+    public int OpsPerCase { get; init; } = 3000;
+    public int MaxSamples { get; init; } = 1000;
+    public int Seed { get; init; } = 42;
+
+    public SyntheticRun(string? directory = null)
+    {
+        Directory = directory ?? Path.Combine(Path.GetTempPath(), "analysis-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    public SyntheticRun Write()
+    {
+        var random = new Random(Seed);
+        System.IO.Directory.CreateDirectory(PathOf("probe"));
+        var summary = new StringBuilder("provider,mount,op,workers,ops,failures,p50_ns,p99_ns,ops_per_s,p999_ns,mean_ns,layout\n");
+        var failures = new StringBuilder("provider,mount,op,workers,errno,count\n");
+        foreach (var p in Providers)
+        foreach (string mount in Mounts)
+        foreach (string op in Ops)
+        foreach (int w in Workers)
+        {
+            var h = new LongHistogram(1_000_000_000_000L, 3);
+            var samples = new List<long>();
+            long failed = 0;
+            double opFactor = 1 + 0.25 * Ops.ToList().IndexOf(op), contention = 1 + 0.15 * (w - 1);
+            for (int i = 0; i < OpsPerCase; i++)
+            {
+                if (random.NextDouble() < p.FailureRate) { failed++; continue; }
+                long ns = (long)(p.MedianNs * opFactor * contention * Math.Exp(0.35 * Normal(random)));
+                h.RecordValue(ns);
+                if (samples.Count < MaxSamples) samples.Add(ns);
+            }
+            double wallNs = h.GetMean() * h.TotalCount / w;
+            double opsPerS = OpsPerCase / (wallNs / 1e9);
+            summary.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{p.Name},{mount},{op},{w},{OpsPerCase},{failed},{h.GetValueAtPercentile(50)},{h.GetValueAtPercentile(99)},{opsPerS:0.0},{h.GetValueAtPercentile(99.9)},{h.GetMean():0.0},private\n"));
+            if (failed > 0) failures.Append($"{p.Name},{mount},{op},{w},{p.Errno},{failed}\n");
+            var probe = new
+            {
+                provider = p.Name, mount, op, workers = w, layout = "private", ops = OpsPerCase, failures = failed,
+                wall_ns = (long)wallNs, batches = 12,
+                errnos = failed > 0 ? new Dictionary<string, long> { [p.Errno] = failed } : [],
+                first_failures = Array.Empty<object>(),
+                histogram = HistogramCodec.Encode(h),
+                samples_ns = samples,
+            };
+            File.WriteAllText(PathOf($"probe/{p.Name}.{mount}.{op}.w{w}.json"), JsonSerializer.Serialize(probe));
+        }
+        File.WriteAllText(PathOf("summary.csv"), summary.ToString());
+        File.WriteAllText(PathOf("failures.csv"), failures.ToString());
+        File.WriteAllText(PathOf("manifest.json"), JsonSerializer.Serialize(Manifest(), new JsonSerializerOptions { WriteIndented = true }));
+        return this;
+    }
+
+    private object Manifest() => new
+    {
+        run_id = RunId,
+        status = Status,
+        started_utc = "2026-01-01T00:00:00Z",
+        ended_utc = Status == "complete" ? "2026-01-01T00:10:00Z" : null,
+        profile = "smoke",
+        settings = new { batch_size = 256, warmup = 1, iterations = 5, workers = Workers, mounts = Mounts, ops = Ops, layout = "private" },
+        host = new { hostname = Hostname, os = "SyntheticOS 1", kernel = "6.0.0-synthetic", arch = "x86_64", cpu = "Synthetic CPU", cores = 2, memory_bytes = 8_000_000_000L },
+        virtualization = new { host_is_vm = HostIsVm, hardware_virt = false, notes = "synthetic test data" },
+        providers = Providers.Select(p => new { name = p.Name, available = true, reason = (string?)null, acceleration = p.Acceleration, versions = new { synthetic = "1.0" }, settings = new { } }),
+        tools = new { dotnet = "10.0.0" },
+        git = new { commit = "0000000", dirty = false },
+    };
+
+    private static double Normal(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

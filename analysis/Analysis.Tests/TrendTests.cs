@@ -1,0 +1,31 @@
+using Analysis.Tests.Synthetic;
+
+namespace Analysis.Tests;
+
+public class TrendTests
+{
+    [Fact]
+    public void TrendFindsTheRunWhereLatencyDoubled()
+    {
+        var runs = Enumerable.Range(0, 6).Select(i => new SyntheticRun
+        {
+            RunId = $"2026010{i + 1}-000000-synthetic-host-smoke",
+            Providers = [new("local", "native", i < 3 ? 20_000 : 40_000)],
+            Ops = ["mkdir"], Workers = [1], OpsPerCase = 500, Seed = i,
+        }.Write()).ToList();
+        using var output = new SyntheticRun();
+        try
+        {
+            var result = CliRunner.Run(["trend", .. runs.Select(r => r.Directory), "--out", output.Directory]);
+            Assert.True(result.ExitCode == 0, result.Err);
+            string md = File.ReadAllText(output.PathOf("trend.md"));
+            Assert.Contains("at `20260104-000000-synthetic-host-smoke`", md);
+            Assert.True(File.Exists(output.PathOf("trend.p50.mkdir.png")));
+            Assert.True(File.Exists(output.PathOf("trend.p50.mkdir.svg")));
+        }
+        finally
+        {
+            runs.ForEach(r => r.Dispose());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Analysis.RunFolder;
+using Analysis.Statistics;
+using Perfolizer.Metrology;
+
+namespace Analysis.Commands;
+
+/// <summary>Options several commands share: the verdict's threshold and noise floor.</summary>
+public static class SharedOptions
+{
+    public static Option<string> Threshold() => new("--threshold")
+    {
+        Description = "Smallest latency difference that counts, relative (5%) or absolute (10us).",
+        DefaultValueFactory = _ => "5%",
+    };
+
+    public static Option<string> Noise() => new("--noise")
+    {
+        Description = "Absolute noise floor: a difference below it is the same (as in dotnet/performance ResultsComparer).",
+        DefaultValueFactory = _ => "1us",
+    };
+
+    public static DifferenceTest Test(ParseResult parsed, Option<string> threshold, Option<string> noise) =>
+        new(ParseThreshold(threshold.Name, parsed.GetValue(threshold)!), ParseThreshold(noise.Name, parsed.GetValue(noise)!));
+
+    private static Threshold ParseThreshold(string option, string text) =>
+        Perfolizer.Metrology.Threshold.TryParse(text, out var t) && t is not null
+            ? t
+            : throw new BadInputException(option, $"'{text}' is not a threshold (examples: 5%, 1us, 10ms)");
+
+    public static Argument<string[]> Runs(string name, string description, int minimum) => new(name)
+    {
+        Description = description,
+        Arity = new ArgumentArity(minimum, ArgumentArity.ZeroOrMore.MaximumNumberOfValues),
+    };
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using Analysis.Cases;
+using Analysis.RunFolder;
+using Analysis.Statistics;
+
+namespace Analysis.Memo;
+
+/// <summary>The study's questions (reliability, operational cost, trade-offs), answered only from the runs.</summary>
+public static class FindingsSection
+{
+    public static void Write(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    {
+        md.AppendLine("## Findings").AppendLine();
+        Reliability(md, runs);
+        OperationalCost(md, runs);
+        TradeOffs(md, runs);
+    }
+
+    private static void Reliability(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    {
+        md.AppendLine("### 1. Reliability").AppendLine();
+        md.AppendLine(Conclusion(runs)).AppendLine();
+
+        var table = new MarkdownTable("run", "provider", "failures / ops (95% CI)", "errnos", "at the highest worker count");
+        foreach (var run in runs)
+        foreach (string provider in run.Providers.OrderBy(Providers.Order))
+        {
+            var all = FailureEvidence.Of([run], provider, _ => true);
+            int maxWorkers = run.Cases.Where(c => c.Key.Provider == provider).Max(c => c.Key.Workers);
+            var concurrent = FailureEvidence.Of([run], provider, k => k.Workers == maxWorkers);
+            table.Add(run.Run.Label, Format.Code(provider), Format.Failures(all.Failures, all.Ops, all.Rate), all.ErrnoList,
+                $"w{maxWorkers}: {Format.Failures(concurrent.Failures, concurrent.Ops, concurrent.Rate)}");
+        }
+        md.AppendLine(table.ToString());
+
+        var sleepWake = runs.SelectMany(r => r.Cases).Where(c => Mitigations.IsSleepWake(c.Key.Op)).ToList();
+        md.AppendLine(sleepWake.Count == 0
+            ? $"Sleep/wake: **not enough evidence**, no run has sleep/wake cases (ops named `sleep…`/`…wake…`); needs {Mitigations.NeededRun}, with real sleep cycles (`pmset`, opt-in)."
+            : $"Sleep/wake: {sleepWake.Count} cases, see the tables of their ops and the mitigation table.").AppendLine();
+    }
+
+    /// <summary>The reliability answer for libkrun against applehv, pooled over runs that measured both.</summary>
+    public static string Conclusion(IReadOnlyList<RunAnalysis> runs)
+    {
+        var sideBySide = runs.Where(r => r.Has(Providers.AppleHv) && r.Has(Providers.Libkrun)).ToList();
+        if (sideBySide.Count == 0)
+            return $"**Not enough evidence** on libkrun against applehv: no run here measured both providers. The answer needs {Mitigations.NeededRun}.";
+
+        var a = FailureEvidence.Of(sideBySide, Providers.AppleHv, _ => true);
+        var k = FailureEvidence.Of(sideBySide, Providers.Libkrun, _ => true);
+        string numbers = $"applehv {Format.Failures(a.Failures, a.Ops, a.Rate)} ({a.ErrnoList}); libkrun {Format.Failures(k.Failures, k.Ops, k.Rate)} ({k.ErrnoList})";
+        if (a.Failures == 0 && k.Failures == 0)
+            return $"**Not enough evidence**: neither provider failed, so these runs did not reproduce the applehv failures ({numbers}). A longer or more concurrent run is needed.";
+        bool lower = k.Rate.Upper < a.Rate.Lower;
+        if (k.Failures == 0)
+            return lower
+                ? $"**libkrun had no failures where applehv failed**; the 95% intervals do not overlap ({numbers})."
+                : $"libkrun had no failures and applehv some, but too few operations to tell the rates apart at 95% ({numbers}).";
+        return lower
+            ? $"**libkrun fails less often than applehv, but it still fails** ({numbers})."
+            : $"**libkrun still fails**, at a rate not shown to be lower than applehv's ({numbers}).";
+    }
+
+    private static void OperationalCost(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    {
+        md.AppendLine("### 2. Operational cost").AppendLine();
+        md.AppendLine("**Not enough evidence** from these runs: the run folder records which providers were available and their versions, " +
+                      "not the install steps, `podman machine init --provider libkrun`, machine start times or the migration of existing machines.").AppendLine();
+        foreach (var run in runs)
+        foreach (var p in run.Run.Manifest.Providers.Where(p => p.Name is Providers.AppleHv or Providers.Libkrun || !p.Available))
+            md.AppendLine($"- {run.Run.Label}: `{p.Name}` {(p.Available ? "available" : $"**not available** ({p.Reason ?? "no reason given"})")}" +
+                          (p.Versions.Count > 0 ? $", versions {string.Join(", ", p.Versions.Select(v => $"{v.Key} {v.Value}"))}" : ""));
+        md.AppendLine();
+    }
+
+    private static void TradeOffs(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    {
+        md.AppendLine("### 3. Trade-offs: metadata performance").AppendLine();
+        var table = new MarkdownTable("run", "provider", "cases vs local", "slower / same / faster", "p50 vs local (geometric mean, range)");
+        foreach (var run in runs)
+        foreach (var group in run.Cases.Where(c => c.VsLocal is not null).GroupBy(c => c.Key.Provider).OrderBy(g => Providers.Order(g.Key)))
+        {
+            var vs = group.Select(c => c.VsLocal!).ToList();
+            var ratios = vs.Select(v => v.P50Ratio).Where(r => r > 0 && double.IsFinite(r)).ToList();
+            table.Add(run.Run.Label, Format.Code(group.Key), vs.Count.ToString(), Tally(vs.Select(v => v.Verdict)),
+                ratios.Count == 0 ? "—" : $"{Format.Ratio(GeometricMean(ratios))} ({Format.Ratio(ratios.Min())} – {Format.Ratio(ratios.Max())})");
+        }
+        md.AppendLine(table.RowCount > 0 ? table.ToString() : "No case has a `local` baseline in the same run.\n");
+
+        var direct = runs.SelectMany(r => r.Cases).Where(c => c.VsAppleHv is not null).ToList();
+        if (direct.Count == 0)
+        {
+            md.AppendLine($"libkrun against applehv: **not enough evidence**, no run measured both; needs {Mitigations.NeededRun}.").AppendLine();
+        }
+        else
+        {
+            var ratios = direct.Select(c => c.VsAppleHv!.LatencyRatio?.Value ?? double.NaN).Where(double.IsFinite).ToList();
+            md.AppendLine($"libkrun against applehv, same cases: {Tally(direct.Select(c => c.VsAppleHv!.Verdict))} (slower / same / faster); " +
+                          $"HL latency ratio geometric mean {(ratios.Count > 0 ? Format.Ratio(GeometricMean(ratios)) : "—")} over {direct.Count} cases.").AppendLine();
+        }
+        md.AppendLine("GPU passthrough, maturity and what CI can run are not measured by this benchmark.").AppendLine();
+    }
+
+    private static string Tally(IEnumerable<Verdict> verdicts)
+    {
+        var list = verdicts.ToList();
+        return $"{list.Count(v => v == Verdict.Slower)} / {list.Count(v => v == Verdict.Same)} / {list.Count(v => v == Verdict.Faster)}" +
+               (list.Any(v => v == Verdict.Unknown) ? $" ({list.Count(v => v == Verdict.Unknown)} unknown)" : "");
+    }
+
+    private static double GeometricMean(IReadOnlyList<double> values) => Math.Exp(values.Average(Math.Log));
+}

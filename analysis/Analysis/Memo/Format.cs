@@ -1,0 +1,51 @@
+using System.Globalization;
+using Analysis.Figures;
+using Analysis.Statistics;
+
+namespace Analysis.Memo;
+
+/// <summary>How numbers read in the memo (invariant culture).</summary>
+public static class Format
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Count(long n) => n.ToString("N0", Inv);
+
+    /// <summary>"20.5 [20.0, 21.0] µs": the interval in the estimate's unit.</summary>
+    public static string Time(Estimate e)
+    {
+        var (divisor, unit) = Units.TimeUnitOf(e.Value);
+        return $"{Units.Significant(e.Value / divisor)} [{Units.Significant(e.Lower / divisor)}, {Units.Significant(e.Upper / divisor)}] {unit}";
+    }
+
+    public static string Percent(double p) => p == 0 ? "0%" : Units.Significant(p * 100, 2) + "%";
+
+    /// <summary>"0 / 3,072 (≤ 0.0975%)" or "12 / 3,072 = 0.39% [0.2%, 0.68%]".</summary>
+    public static string Failures(long failures, long ops, Estimate rate) => ops == 0
+        ? "0 / 0"
+        : failures == 0
+            ? $"0 / {Count(ops)} (≤ {Percent(rate.Upper)})"
+            : $"{Count(failures)} / {Count(ops)} = {Percent(rate.Value)} [{Percent(rate.Lower)}, {Percent(rate.Upper)}]";
+
+    public static string Ratio(double r) => double.IsFinite(r) ? "×" + Units.Significant(r) : "—";
+
+    public static string Ratio(Estimate? e) =>
+        e is { } r ? $"{Ratio(r.Value)} [{Ratio(r.Lower)}, {Ratio(r.Upper)}]" : "—";
+
+    public static string Throughput(double opsPerS) =>
+        double.IsFinite(opsPerS) ? LogAxis.Number(opsPerS) + " ops/s" : "—";
+
+    public static string Bytes(long? bytes) => bytes is { } b ? (b / 1e9).ToString("0.#", Inv) + " GB" : "unknown";
+
+    public static string Verdict(Verdict v) => v switch
+    {
+        Statistics.Verdict.Slower => "**slower**",
+        Statistics.Verdict.Faster => "faster",
+        Statistics.Verdict.Same => "same",
+        _ => "unknown",
+    };
+
+    public static string Code(string s) => $"`{s}`";
+
+    public static string OrUnknown(string? s) => string.IsNullOrWhiteSpace(s) ? "unknown" : s;
+}

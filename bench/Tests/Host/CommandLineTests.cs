@@ -1,0 +1,53 @@
+using CliWrap;
+using CliWrap.Buffered;
+using FsBench.Tests.Support;
+
+namespace FsBench.Tests.Host;
+
+/// <summary>Wrong input gets one line on stderr and a non-zero exit, and writes no run folder.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll");
+
+    private async Task<BufferedCommandResult> Host(params string[] args) =>
+        await Cli.Wrap("dotnet").WithArguments([HostDll, .. args]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+
+    [Theory]
+    [InlineData("unknown provider 'nosuch'", "run", "--providers", "nosuch")]
+    [InlineData("unknown op 'frobnicate'", "run", "--providers", "local", "--ops", "mkdir,frobnicate")]
+    [InlineData("unknown mount mode 'nfs'", "run", "--mounts", "nfs")]
+    [InlineData("'huge'", "run", "--profile", "huge")]
+    [InlineData("--bogus", "run", "--bogus")]
+    [InlineData("not a number", "run", "--workers", "1,x")]
+    public async Task Bad_input_is_one_line_and_exit_2(string expected, params string[] args)
+    {
+        string outDir = Path.Combine(_tmp.Path, "run");
+        var r = await Host([.. args, "--out", outDir, "--probe", Requirements.ManagedProbe]);
+        Assert.Equal(2, r.ExitCode);
+        string err = r.StandardError.Trim();
+        Assert.Single(err.Split('\n'));
+        Assert.StartsWith("fsbench: ", err);
+        Assert.Contains(expected, err);
+        Assert.False(File.Exists(Path.Combine(outDir, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task A_missing_probe_binary_is_named()
+    {
+        var r = await Host("run", "--providers", "local", "--out", Path.Combine(_tmp.Path, "r"), "--probe", "/nonexistent/fsprobe");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("/nonexistent/fsprobe not found", r.StandardError);
+    }
+
+    [Fact]
+    public async Task Providers_lists_each_provider_with_availability()
+    {
+        var r = await Host("providers");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("local", r.StandardOutput);
+        Assert.Matches(@"podman\s+(available|unavailable: .+)", r.StandardOutput);
+    }
+}

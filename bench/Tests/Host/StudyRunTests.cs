@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using CliWrap;
+using CliWrap.Buffered;
+using FsBench.Tests.Support;
+
+namespace FsBench.Tests.Host;
+
+/// <summary>
+/// Whole runs through BenchmarkDotNet (out of process, build included), as ./run-bench.sh starts them.
+/// In one class so that they never build BenchmarkDotNet's generated project at the same time.
+/// </summary>
+public sealed class StudyRunTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    private static string HostDll => Path.Combine(Requirements.RepoRoot, "bench/Host/bin/Release/net10.0/FsBench.Host.dll");
+
+    private async Task<BufferedCommandResult> Run(string outDir, string probe, params string[] args) =>
+        await Cli.Wrap("dotnet")
+            .WithArguments([HostDll, "run", "--profile", "smoke", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(_tmp.Path, "scratch"), .. args])
+            .WithWorkingDirectory(Requirements.RepoRoot)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+
+    [RequiresFact("aot-probe")]
+    public async Task A_smoke_run_writes_a_complete_self_describing_run_folder()
+    {
+        bool podman = Requirements.MissingPodman() is null;
+        string providers = podman ? "local,podman" : "local";
+        string dir = Path.Combine(_tmp.Path, "run");
+        var r = await Run(dir, Requirements.AotProbe, "--providers", providers, "--ops", "mkdir,getxattr", "--workers", "1,4");
+        Assert.True(r.ExitCode == 0, r.StandardOutput[^Math.Min(3000, r.StandardOutput.Length)..] + r.StandardError);
+
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!;
+        Assert.Equal("complete", (string?)manifest["status"]);
+        Assert.Equal("smoke", (string?)manifest["profile"]);
+        Assert.NotNull(manifest["host"]!["kernel"]);
+        Assert.NotNull(manifest["virtualization"]!["hardware_virt"]);
+        Assert.NotNull(manifest["ended_utc"]);
+
+        var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+        Assert.Equal("provider,mount,op,workers,ops,failures,p50_ns,p99_ns,ops_per_s,p999_ns,mean_ns,layout", rows[0]);
+        int expected = 2 * 2 * (podman ? 4 : 1);
+        Assert.Equal(expected, rows.Length - 1);
+        foreach (var row in rows.Skip(1))
+        {
+            var f = row.Split(',');
+            Assert.Equal(3 * 256, long.Parse(f[4]));          // warmup + 2 measured batches
+            Assert.Equal("0", f[5]);
+            Assert.True(long.Parse(f[6]) > 0 && long.Parse(f[7]) >= long.Parse(f[6]), row);
+        }
+        Assert.Equal(expected, Directory.GetFiles(Path.Combine(dir, "probe"), "*.json").Length);
+        var exports = Directory.GetFiles(Path.Combine(dir, "bdn"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Contains(exports, f => f!.EndsWith("-report-full.json"));
+        Assert.Contains(exports, f => f!.EndsWith("-numeric.csv"));
+        Assert.Contains(exports, f => f!.EndsWith("-report-github.md"));
+        if (!podman) Console.WriteLine($"podman part skipped: {Requirements.MissingPodman()}");
+    }
+
+    [Fact]
+    public async Task A_probe_that_dies_mid_run_leaves_a_partial_run_with_what_was_measured()
+    {
+        // A probe that serves the first session and is gone for the next, like a guest that dies.
+        string wrapper = Path.Combine(_tmp.Path, "dying-probe");
+        File.WriteAllText(wrapper, $"""
+            #!/bin/sh
+            if [ -e "$0.used" ]; then echo "probe gone" >&2; exit 1; fi
+            touch "$0.used"
+            exec dotnet {Requirements.ManagedProbe} "$@"
+            """);
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string dir = Path.Combine(_tmp.Path, "partial");
+
+        var r = await Run(dir, wrapper, "--providers", "local", "--ops", "mkdir,stat", "--workers", "1");
+
+        Assert.Equal(3, r.ExitCode);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!;
+        Assert.Equal("partial", (string?)manifest["status"]);
+        Assert.Equal(1, (int)manifest["cases_finished"]!);
+        Assert.Equal(2, (int)manifest["cases_expected"]!);
+        var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("local,bind,mkdir,1,768,0,", rows[1]);
+        Assert.True(File.Exists(Path.Combine(dir, "probe", "local.bind.mkdir.w1.json")));
+    }
+}

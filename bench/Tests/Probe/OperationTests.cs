@@ -1,0 +1,117 @@
+using FsBench.Probe.Libc;
+using FsBench.Probe.Ops;
+using FsBench.Probe.Recording;
+using FsBench.Probe.Session;
+using FsBench.Protocol;
+using FsBench.Tests.Support;
+
+namespace FsBench.Tests.Probe;
+
+/// <summary>Every operation, on a real filesystem, through libc.</summary>
+public sealed class OperationTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    public static TheoryData<string> AllOps() => new(ProbeOps.Names);
+
+    [Theory]
+    [MemberData(nameof(AllOps))]
+    public void Every_op_succeeds_on_a_real_filesystem_and_leaves_nothing_behind(string op)
+    {
+        var runner = new BatchRunner(new ScratchRoot(_tmp.Path));
+        var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 40, Workers = 2 });
+
+        Assert.Equal(40, result.Ops);
+        Assert.True(result.Failures == 0, $"{op}: {string.Join(",", result.Errnos.Select(e => $"{e.Key}:{e.Value}"))}");
+        Assert.Equal(40, HistogramCodec.Decode(result.Histogram).TotalCount);
+        Assert.Equal(40, result.SamplesNs.Length);
+        Assert.All(result.SamplesNs, ns => Assert.InRange(ns, 1, 10_000_000_000));
+        Assert.True(result.WallNs > 0);
+
+        runner.Cleanup();
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
+    }
+
+    [Fact]
+    public void The_probe_lists_exactly_the_ops_the_host_knows()
+    {
+        Assert.Equal(ProbeOps.Names, OperationCatalog.Names);
+    }
+
+    [Fact]
+    public void Mkdir_of_an_existing_name_is_counted_as_EEXIST_not_thrown()
+    {
+        var op = new Mkdir();
+        var w = new WorkerContext(_tmp.Path, "x-", 3);
+        op.Prepare(w);
+        Directory.CreateDirectory(w.A[1]);
+        var rec = new OpRecorder(op.Name, 16, 1);
+
+        BatchRunner.TimeWorker(op, w, rec, 0, p => Path.GetFileName(p));
+
+        Assert.Equal(2, rec.Successes);
+        Assert.Equal(1, rec.Failures);
+        Assert.Equal(1, rec.Errnos[17]);
+        var failure = Assert.Single(rec.FirstFailures);
+        Assert.Equal("EEXIST", failure.ErrnoName);
+        Assert.Equal("x-d1", failure.Path);
+        op.Cleanup(w);
+    }
+
+    [Fact]
+    public void A_failing_op_never_stops_the_batch()
+    {
+        var op = new Unlink();
+        var w = new WorkerContext(_tmp.Path, "y-", 5);
+        op.Prepare(w);
+        File.Delete(w.A[0]);
+        File.Delete(w.A[3]);
+        var rec = new OpRecorder(op.Name, 16, 1);
+
+        BatchRunner.TimeWorker(op, w, rec, 0, p => p);
+
+        Assert.Equal(3, rec.Successes);
+        Assert.Equal(2, rec.Errnos[2]);
+        Assert.Equal(["ENOENT", "ENOENT"], rec.FirstFailures.Select(f => f.ErrnoName));
+    }
+
+    [Theory]
+    [InlineData(1, "EPERM")]
+    [InlineData(2, "ENOENT")]
+    [InlineData(5, "EIO")]
+    [InlineData(13, "EACCES")]
+    [InlineData(17, "EEXIST")]
+    [InlineData(23, "ENFILE")]
+    [InlineData(61, "ENODATA")]
+    [InlineData(95, "EOPNOTSUPP")]
+    [InlineData(107, "ENOTCONN")]
+    [InlineData(116, "ESTALE")]
+    [InlineData(999, "E999")]
+    public void Errno_names_follow_linux(int errno, string name)
+    {
+        Assert.Equal(name, ErrnoNames.Name(errno));
+    }
+
+    [Fact]
+    public void Shared_layout_puts_every_worker_in_one_directory()
+    {
+        var runner = new BatchRunner(new ScratchRoot(_tmp.Path));
+        var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = "create", Count = 64, Workers = 4, Layout = Layouts.Shared });
+        Assert.Equal(0, result.Failures);
+        var session = Directory.GetDirectories(_tmp.Path).Single();
+        Assert.Equal(["shared"], Directory.GetDirectories(session).Select(Path.GetFileName));
+        runner.Cleanup();
+    }
+
+    [Fact]
+    public void The_reservoir_keeps_a_bounded_sample()
+    {
+        var rec = new OpRecorder("stat", 100, 7);
+        for (int i = 1; i <= 10_000; i++) rec.Success(i);
+        Assert.Equal(100, rec.Sample.Length);
+        Assert.Equal(10_000, rec.Histogram.TotalCount);
+        // a uniform sample of 1..10000 has its mean near 5000
+        Assert.InRange(rec.Sample.ToArray().Average(), 3500, 6500);
+    }
+}

@@ -1,0 +1,53 @@
+using FsBench.Host.Providers;
+
+namespace FsBench.Tests.Support;
+
+/// <summary>
+/// What a test needs from the machine. A test whose need is unmet is reported as skipped with the reason
+/// (xunit prints it), never passed silently.
+/// </summary>
+public static class Requirements
+{
+    /// <summary>The repository root (the folder holding Bench.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The NativeAOT probe that ./run-bench.sh builds (needed inside containers and guests).</summary>
+    public static string AotProbe =>
+        Environment.GetEnvironmentVariable("FSBENCH_PROBE") is { Length: > 0 } p ? p : Path.Combine(RepoRoot, ".cache/probe/linux-x64/fsprobe");
+
+    /// <summary>The probe as built next to the tests (framework-dependent; always there).</summary>
+    public static string ManagedProbe => Path.Combine(AppContext.BaseDirectory, "fsprobe.dll");
+
+    public static string? MissingAotProbe() =>
+        File.Exists(AotProbe) ? null : $"the NativeAOT probe {AotProbe} is not built (./run-bench.sh test builds it)";
+
+    public static string? MissingPodman()
+    {
+        var reason = new FsBench.Host.Providers.Podman.PodmanProvider().UnavailableReasonAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return reason ?? MissingAotProbe();
+    }
+
+    public static bool IsRoot => Environment.UserName == "root";
+
+    private static string FindRepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Bench.sln"))) return d.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>A fact that is skipped, with its reason, when <paramref name="requirement"/> names something missing.</summary>
+public sealed class RequiresFactAttribute : FactAttribute
+{
+    public RequiresFactAttribute(string requirement)
+    {
+        string? missing = requirement switch
+        {
+            "aot-probe" => Requirements.MissingAotProbe(),
+            "podman" => Requirements.MissingPodman(),
+            _ => $"unknown requirement '{requirement}'",
+        };
+        if (missing is not null) Skip = missing;
+    }
+}
