@@ -1,21 +1,128 @@
 using Analysis.Tests.Synthetic;
+using SkiaSharp;
 
 namespace Analysis.Tests;
 
 public class ReportTests
 {
+    private static readonly SyntheticProvider Local = new("local", "native", 20_000);
+
     [Fact]
-    public void ReportWritesMemoAndFigures()
+    public void ReportWritesTheMemoAndEveryFigureAsPngAndSvg()
     {
-        var run = new SyntheticRun("/tmp/analysis-preview/run1")
+        using var run = new SyntheticRun
         {
-            Providers = [new("local", "native", 20_000), new("podman", "container", 30_000), new("qemu-virtiofs", "tcg", 400_000, 0.002, "EIO"), new("qemu-9p", "tcg", 900_000), new("weird", "kvm", 50_000)],
-            Mounts = ["bind", "overlay"],
-            Ops = ["mkdir", "stat", "setxattr"],
-            Workers = [1, 4, 16],
+            Providers = [Local, new("qemu-virtiofs", "tcg", 400_000, 0.01, "EIO"), new("krunkit-next", "hvf", 60_000)],
+            Mounts = ["bind", "overlay"], Ops = ["mkdir", "stat"], Workers = [1, 4], OpsPerCase = 1000,
         }.Write();
+
+        var result = CliRunner.Run("report", run.Directory);
+
+        Assert.True(result.ExitCode == 0, result.Err);
+        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        Assert.Contains("**Status: complete**", memo);
+        Assert.Contains("software emulation", memo);
+        Assert.Contains("### Operation `mkdir`", memo);
+        Assert.Contains("EIO", memo);
+        Assert.Contains("**slower**", memo);
+        Assert.Contains("](figures/ecdf.mkdir.w4.png)", memo);
+        string[] figures =
+        [
+            "failures-by-errno", "throughput-vs-local.w1", "throughput-vs-local.w4", "slowdown-heatmap.w1", "slowdown-heatmap.w4",
+            "throughput-vs-workers.mkdir", "throughput-vs-workers.stat", "ecdf.mkdir.w1", "ecdf.mkdir.w4", "ecdf.stat.w1", "ecdf.stat.w4",
+        ];
+        foreach (string f in figures)
+        {
+            Assert.True(File.Exists(run.PathOf($"figures/{f}.png")), f);
+            Assert.True(File.Exists(run.PathOf($"figures/{f}.svg")), f);
+            Assert.True(TitleHasText(run.PathOf($"figures/{f}.png")), $"{f}.png has no title text");
+        }
+        Assert.True(new FileInfo(run.PathOf("figures/ecdf.mkdir.w1.svg")).Length < 400_000, "ECDF SVG should be thinned");
+    }
+
+    [Fact]
+    public void RunWithoutFailuresSaysSoInTheFailureFigure()
+    {
+        using var run = new SyntheticRun { Providers = [Local], Ops = ["mkdir"], Workers = [1], OpsPerCase = 500 }.Write();
+        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
+        Assert.Contains("no failures in 500 ops", File.ReadAllText(run.PathOf("figures/failures-by-errno.svg")));
+        Assert.Contains("0 / 500 (≤ 0.60%)", File.ReadAllText(run.PathOf("memo.md")));
+    }
+
+    [Fact]
+    public void PartialRunIsReportedAsPartialAndMissingProbesAreTolerated()
+    {
+        using var run = new SyntheticRun { Status = "running", Providers = [Local], Ops = ["mkdir", "stat"], Workers = [1], OpsPerCase = 500 }.Write();
+        File.Delete(run.PathOf("probe/local.bind.stat.w1.json"));
         var result = CliRunner.Run("report", run.Directory);
         Assert.True(result.ExitCode == 0, result.Err);
-        Assert.True(File.Exists(run.PathOf("memo.md")));
+        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        Assert.Contains("**Status: PARTIAL run** (manifest status \"running\")", memo);
+        Assert.Contains("probe file missing", memo);
+    }
+
+    [Fact]
+    public void WithoutAppleHvAndLibkrunEveryMitigationLacksEvidence()
+    {
+        using var run = new SyntheticRun { Providers = [Local], Ops = ["mkdir"], Workers = [1], OpsPerCase = 300 }.Write();
+        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
+        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        foreach (string m in new[] { "vfkit watchdog", "sleep prevention", "overlay-volume placement", "named-volume mirroring of status files" })
+            Assert.Matches($@"\| {m} \|[^\n]*\*\*not enough evidence\*\*[^\n]*a Mac run", memo);
+    }
+
+    [Fact]
+    public void MitigationVerdictsFollowTheRules()
+    {
+        // applehv fails on both mounts; libkrun never fails on bind but does on overlay (EOPNOTSUPP).
+        using var run = new SyntheticRun
+        {
+            Providers = [Local, new("applehv", "hvf", 80_000, 0.01, "EACCES"), new("libkrun", "hvf", 70_000)],
+            Mounts = ["bind", "overlay"], Ops = ["mkdir", "create", "setxattr"], Workers = [1, 4], OpsPerCase = 3000,
+        }.Write();
+        string summary = File.ReadAllText(run.PathOf("summary.csv"));
+        File.WriteAllText(run.PathOf("summary.csv"), summary.Replace("libkrun,overlay,setxattr,4,3000,0,", "libkrun,overlay,setxattr,4,3000,7,"));
+        File.AppendAllText(run.PathOf("failures.csv"), "libkrun,overlay,setxattr,4,EOPNOTSUPP,7\n");
+
+        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
+        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        Assert.Matches(@"\| named-volume mirroring of status files \|[^\n]*\| removable \|", memo);
+        Assert.Matches(@"\| overlay-volume placement \|[^\n]*\| still needed \|[^\n]*EOPNOTSUPP 7", memo);
+        Assert.Matches(@"\| vfkit watchdog \|[^\n]*\| still needed \|", memo);
+        Assert.Matches(@"\| sleep prevention \|[^\n]*\*\*not enough evidence\*\*", memo);
+        Assert.Contains("**libkrun fails less often than applehv, but it still fails**", memo);
+    }
+
+    [Fact]
+    public void SeveralRunsMergeIntoOneMemoLabelledByHost()
+    {
+        using var linux = new SyntheticRun { Hostname = "linux-vm", Providers = [Local], Ops = ["mkdir"], Workers = [1], OpsPerCase = 300 }.Write();
+        using var mac = new SyntheticRun
+        {
+            Hostname = "mac-mini", HostIsVm = false, Providers = [Local, new("applehv", "hvf", 80_000), new("libkrun", "hvf", 70_000)],
+            Ops = ["mkdir"], Workers = [1], OpsPerCase = 300,
+        }.Write();
+
+        Assert.Equal(0, CliRunner.Run("report", linux.Directory, mac.Directory).ExitCode);
+        string memo = File.ReadAllText(linux.PathOf("memo.md"));
+        Assert.Contains("## Run on linux-vm", memo);
+        Assert.Contains("## Run on mac-mini", memo);
+        Assert.Contains($"](../{Path.GetFileName(mac.Directory)}/figures/ecdf.mkdir.w1.png)", memo);
+        Assert.True(File.Exists(mac.PathOf("figures/ecdf.mkdir.w1.png")));
+        Assert.False(File.Exists(mac.PathOf("memo.md")));
+    }
+
+    /// <summary>ScottPlot silently draws no text without fonts: the title band of a figure must hold dark pixels.</summary>
+    private static bool TitleHasText(string png)
+    {
+        using var bitmap = SKBitmap.Decode(png);
+        int dark = 0;
+        for (int y = 0; y < 40; y++)
+        for (int x = bitmap.Width / 4; x < bitmap.Width * 3 / 4; x++)
+        {
+            var c = bitmap.GetPixel(x, y);
+            if (c.Red < 100 && c.Green < 100 && c.Blue < 100) dark++;
+        }
+        return dark > 200;
     }
 }

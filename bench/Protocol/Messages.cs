@@ -50,6 +50,9 @@ public sealed record BatchResult
     public long Failures { get; set; }
     /// <summary>Wall time of the timed part of the batch, all workers together.</summary>
     public long WallNs { get; set; }
+    /// <summary>Median and maximum latency of the batch's successes (from the histogram; 0 if none succeeded).</summary>
+    public long P50Ns { get; set; }
+    public long MaxNs { get; set; }
     public Dictionary<string, long> Errnos { get; set; } = new();
     public List<FailureRecord> FirstFailures { get; set; } = [];
     /// <summary>HdrHistogram of successful latencies (ns), compressed V2 encoding, base64.</summary>

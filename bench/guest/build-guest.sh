@@ -76,7 +76,7 @@ moddir="$work/deb/lib/modules/$krel"
 wanted=(virtio_pci virtio_console 9pnet_virtio 9p virtiofs overlay)
 loaded=()
 add_module() {
-  local name="$1" line rel dep
+  local name="$1" line rel dep i l
   grep -q "/$name.ko" "$moddir/modules.builtin" && return 0
   line="$(grep -E "/$name\.ko(\.xz|\.zst)?:" "$moddir/modules.dep")" || die "module $name not found in $krel"
   rel="${line%%:*}"

@@ -3,7 +3,10 @@ using ScottPlot;
 
 namespace Analysis.Figures;
 
-/// <summary>One fixed colour per provider and one line pattern / hatch per mount, in every figure.</summary>
+/// <summary>
+/// One fixed colour per provider, and one marker shape (lines) or hatch (bars) per mount, in every figure.
+/// (No dashed lines: Skia's SVG backend cannot draw path effects and would draw them solid.)
+/// </summary>
 public static class ProviderStyle
 {
     // Okabe-Ito, colour-blind safe.
@@ -22,14 +25,6 @@ public static class ProviderStyle
 
     public static Color ColorOf(string provider) =>
         Colors.TryGetValue(provider, out var c) ? c : Fallback[(int)((uint)StableHash(provider) % Fallback.Length)];
-
-    public static LinePattern PatternOf(string mount) => mount switch
-    {
-        "bind" => LinePattern.Solid,
-        "overlay" => LinePattern.Dashed,
-        "volume" => LinePattern.Dotted,
-        _ => LinePattern.DenselyDashed,
-    };
 
     public static MarkerShape MarkerOf(string mount) => mount switch
     {

@@ -17,7 +17,6 @@ public static class ThroughputVsWorkersFigure
             var scatter = plot.Add.Scatter(points.Select(c => Math.Log2(c.Key.Workers)).ToArray(),
                 points.Select(c => Math.Log10(c.Summary.OpsPerS)).ToArray());
             scatter.Color = ProviderStyle.ColorOf(line.Key.Provider);
-            scatter.LinePattern = ProviderStyle.PatternOf(line.Key.Mount);
             scatter.LineWidth = 2.5f;
             scatter.MarkerShape = ProviderStyle.MarkerOf(line.Key.Mount);
             scatter.MarkerSize = 9;

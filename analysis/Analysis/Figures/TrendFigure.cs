@@ -19,7 +19,6 @@ public static class TrendFigure
             var xs = Enumerable.Range(0, values.Length).Where(i => double.IsFinite(values[i])).ToArray();
             var line = plot.Add.Scatter(xs.Select(i => (double)i).ToArray(), xs.Select(i => Y(values[i])).ToArray());
             line.Color = ProviderStyle.ColorOf(key.Provider);
-            line.LinePattern = ProviderStyle.PatternOf(key.Mount);
             line.LineWidth = 2;
             line.MarkerShape = ProviderStyle.MarkerOf(key.Mount);
             line.MarkerSize = 7;

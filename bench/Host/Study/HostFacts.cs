@@ -17,7 +17,12 @@ public static class HostFacts
         ["cpu"] = CpuInfoField("model name") ?? "unknown",
         ["cores"] = Environment.ProcessorCount,
         ["memory_bytes"] = MemTotalBytes(),
+        ["loadavg_at_start"] = LoadAverage(),
     };
+
+    /// <summary>/proc/loadavg's 1, 5 and 15 minute averages: other work on the machine skews a run.</summary>
+    public static string LoadAverage() =>
+        string.Join(" ", (ReadTrim("/proc/loadavg") ?? "").Split(' ').Take(3));
 
     public static JsonObject Virtualization()
     {

@@ -116,6 +116,7 @@ public static class StudyRunner
     {
         manifest["status"] = status;
         manifest["ended_utc"] = DateTime.UtcNow.ToString("o");
+        manifest["loadavg_at_end"] = HostFacts.LoadAverage();
         manifest["cases_expected"] = expected;
         manifest["cases_finished"] = folder.FinishedCases();
         folder.WriteManifest(manifest);

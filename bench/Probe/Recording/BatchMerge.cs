@@ -33,6 +33,8 @@ public static class BatchMerge
             Ops = successes + failures,
             Failures = failures,
             WallNs = wallNs,
+            P50Ns = histogram.TotalCount > 0 ? histogram.GetValueAtPercentile(50) : 0,
+            MaxNs = histogram.TotalCount > 0 ? histogram.GetMaxValue() : 0,
             Errnos = errnos,
             FirstFailures = first.Take(OpRecorder.FirstFailuresKept).ToList(),
             Histogram = HistogramCodec.Encode(histogram),

@@ -1,0 +1,78 @@
+#!/bin/sh
+# /init of the fsbench guest (busybox initramfs, no network, no udev).
+#
+# Kernel command line:
+#   fsbench.fs=virtiofs|9p   which share to mount at /mnt/share (tag fsbench.tag, default "share")
+#   fsbench.cache=MODE       9p only: cache=none|loose|mmap (virtio-fs caching is virtiofsd's -o cache)
+#   fsbench.check=1          print FSBENCH-CHECK-OK and power off (the acceleration trial)
+#
+# Then: an overlay at /mnt/ovl (tmpfs upper, the share as lower, metacopy=on if the kernel allows),
+# the line "FSBENCH-READY ..." on the console, and the probe served on the virtio-serial port named
+# "fsbench", one probe per host connection, forever: fsprobe --root /mnt, so batch dirs are share and ovl.
+export PATH=/bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+
+say() { echo "fsbench-guest: $*" > /dev/console; }
+fail() { say "FSBENCH-FAILED $*"; sleep 1; poweroff -f; }
+arg() {
+  for a in $(cat /proc/cmdline); do
+    case "$a" in "$1="*) echo "${a#*=}"; return ;; esac
+  done
+  echo "$2"
+}
+
+if [ "$(arg fsbench.check 0)" = 1 ]; then
+  say "FSBENCH-CHECK-OK uptime=$(cut -d' ' -f1 /proc/uptime)"
+  poweroff -f
+fi
+
+for m in $(cat /etc/modules.load); do
+  insmod "/lib/modules/$m" || fail "insmod $m"
+done
+
+fs="$(arg fsbench.fs virtiofs)"
+tag="$(arg fsbench.tag share)"
+cache="$(arg fsbench.cache none)"
+mkdir -p /mnt/share /mnt/ovl
+case "$fs" in
+  9p) mount -t 9p -o "trans=virtio,version=9p2000.L,msize=524288,cache=$cache" "$tag" /mnt/share || fail "mount 9p $tag" ;;
+  virtiofs) mount -t virtiofs "$tag" /mnt/share || fail "mount virtiofs $tag" ;;
+  *) fail "unknown fsbench.fs=$fs" ;;
+esac
+
+# The overlay: upper and work on a tmpfs, lower = the share. metacopy=on when the kernel takes it.
+mount -t tmpfs -o mode=0755 upper /run
+mkdir -p /run/upper /run/work
+lower="lowerdir=/mnt/share,upperdir=/run/upper,workdir=/run/work"
+if mount -t overlay overlay -o "$lower,metacopy=on" /mnt/ovl 2>/dev/null; then
+  grep " /mnt/ovl overlay " /proc/mounts | grep -q "metacopy=on" && overlay=metacopy || overlay=plain
+elif mount -t overlay overlay -o "$lower" /mnt/ovl; then
+  overlay=plain-fallback
+else
+  overlay=none
+fi
+
+# The virtio-serial port named "fsbench" (devtmpfs makes the node; mknod if it did not).
+port=""
+for p in /sys/class/virtio-ports/*; do
+  [ "$(cat "$p/name" 2>/dev/null)" = fsbench ] && port="/dev/${p##*/}"
+done
+[ -n "$port" ] || fail "no virtio-serial port named fsbench"
+if [ ! -c "$port" ]; then
+  dev="$(cat "/sys/class/virtio-ports/${port##*/}/dev")"
+  mknod "$port" c "${dev%%:*}" "${dev##*:}"
+fi
+
+say "FSBENCH-READY fs=$fs cache=$cache overlay=$overlay port=$port kernel=$(uname -r) uptime=$(cut -d' ' -f1 /proc/uptime)"
+
+# One probe per host connection. The port stays open in this shell across the probe's lifetime, so
+# nothing the host sends is discarded; the marker write blocks until a host is connected (no busy loop).
+export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
+while :; do
+  exec 3<>"$port"
+  echo "fsbench-port-ready" >&3
+  /bin/fsprobe --root /mnt <&3 >&3 2>/dev/console
+  exec 3>&-
+done
