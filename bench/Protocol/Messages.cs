@@ -2,7 +2,7 @@ namespace FsBench.Protocol;
 
 /// <summary>One line from the host to the probe.</summary>
 /// <remarks>
-/// cmd: "hello" | "batch" | "cleanup" | "quit".
+/// cmd: "hello" | "batch" | "knownbugs" | "cleanup" | "quit".
 /// For "batch": run <see cref="Count"/> operations <see cref="Op"/> split over <see cref="Workers"/>
 /// concurrent workers, in <see cref="Dir"/> (relative to the probe's scratch root).
 /// </remarks>
@@ -15,6 +15,8 @@ public sealed record ProbeRequest
     /// <summary>"private": a directory per worker; "shared": all workers in one directory.</summary>
     public string Layout { get; set; } = Layouts.Private;
     public string Dir { get; set; } = ".";
+    /// <summary>For "knownbugs": which probes to run (default: all).</summary>
+    public string[]? Names { get; set; }
     /// <summary>At most this many raw latencies are returned (a uniform sample).</summary>
     public int Sample { get; set; } = 1024;
 }
@@ -68,6 +70,22 @@ public sealed record FailureRecord
     public string ErrnoName { get; set; } = "";
     /// <summary>Time since the start of the batch.</summary>
     public long TNs { get; set; }
+}
+
+/// <summary>The probe's answer to "knownbugs": each probe's runs and its deviations from POSIX, by outcome.</summary>
+public sealed record KnownBugReply
+{
+    public string Type { get; set; } = "knownbugs";
+    public List<KnownBugResult> Results { get; set; } = [];
+}
+
+public sealed record KnownBugResult
+{
+    public string Name { get; set; } = "";
+    public string Expected { get; set; } = "";
+    public int Runs { get; set; }
+    public long Deviations { get; set; }
+    public Dictionary<string, long> Outcomes { get; set; } = new();
 }
 
 public sealed record StatusReply

@@ -9,6 +9,7 @@ namespace FsBench.Protocol;
 [JsonSerializable(typeof(HelloReply))]
 [JsonSerializable(typeof(BatchResult))]
 [JsonSerializable(typeof(StatusReply))]
+[JsonSerializable(typeof(KnownBugReply))]
 public partial class ProtocolJson : JsonSerializerContext
 {
     /// <summary>The "type" field of a reply line, without deserialising the rest.</summary>

@@ -56,10 +56,12 @@ public sealed class SyntheticRun : IDisposable
                 h.RecordValue(ns);
                 if (samples.Count < MaxSamples) samples.Add(ns);
             }
-            double wallNs = h.GetMean() * h.TotalCount / w;
+            bool any = h.TotalCount > 0;
+            double wallNs = any ? h.GetMean() * h.TotalCount / w : 1e6;
             double opsPerS = OpsPerCase / (wallNs / 1e9);
+            string Latency(Func<double> value) => any ? value().ToString("0.0", CultureInfo.InvariantCulture) : "";
             summary.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{p.Name},{mount},{op},{w},{OpsPerCase},{failed},{h.GetValueAtPercentile(50)},{h.GetValueAtPercentile(99)},{opsPerS:0.0},{h.GetValueAtPercentile(99.9)},{h.GetMean():0.0},private\n"));
+                $"{p.Name},{mount},{op},{w},{OpsPerCase},{failed},{Latency(() => h.GetValueAtPercentile(50))},{Latency(() => h.GetValueAtPercentile(99))},{opsPerS:0.0},{Latency(() => h.GetValueAtPercentile(99.9))},{Latency(h.GetMean)},private\n"));
             if (failed > 0) failures.Append($"{p.Name},{mount},{op},{w},{p.Errno},{failed}\n");
             var probe = new
             {

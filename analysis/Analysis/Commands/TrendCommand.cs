@@ -33,6 +33,7 @@ public static class TrendCommand
             Directory.CreateDirectory(outDir);
 
             var labels = folders.Select(r => r.Manifest.RunId).ToList();
+            var tickLabels = folders.Select((r, i) => $"#{i + 1}\n{ShortId(r)}").ToList();
             var keys = folders.SelectMany(r => r.Cases.Select(c => c.Key)).Distinct().Order().ToList();
             var series = keys.Select(k =>
             {
@@ -42,16 +43,16 @@ public static class TrendCommand
 
             var md = new StringBuilder();
             md.AppendLine($"# Trend of {m.Title} across {folders.Count} runs").AppendLine();
-            md.AppendLine($"Runs, in order: {string.Join(" → ", folders.Select(r => $"`{r.Manifest.RunId}` ({r.Label})"))}.").AppendLine();
-            md.AppendLine("Change points: Perfolizer's ED-PELT over each case's series (at least two runs per segment; a case needs four runs). " +
-                          "A change point at a run means a new level starts there.").AppendLine();
+            md.AppendLine($"Runs, in order: {string.Join(", ", folders.Select((r, i) => $"#{i + 1} `{r.Manifest.RunId}` ({r.Manifest.Host.Hostname})"))}.").AppendLine();
+            md.AppendLine("Change points: Perfolizer's ED-PELT over each case's series (at least two runs per segment; a case needs four runs), " +
+                          $"kept when the median moves by at least {ChangePoints.MinRelativeChange * 100:0}%. A change point at a run means a new level starts there.").AppendLine();
             foreach (string op in keys.Select(k => k.Op).Distinct())
             {
                 var opSeries = series.Where(s => s.Key.Op == op).ToList();
-                var figure = TrendFigure.Draw(m, op, labels, opSeries, outDir);
+                var figure = TrendFigure.Draw(m, op, tickLabels, opSeries, outDir);
                 md.AppendLine($"## `{op}`").AppendLine();
                 md.AppendLine($"![{figure.Title}]({Path.GetFileName(figure.PngPath)})").AppendLine();
-                var table = new MarkdownTable(["case", .. labels.Select(l => Format.Code(l)), "change points"]);
+                var table = new MarkdownTable(["case", .. labels.Select((_, i) => $"#{i + 1}"), "change points"]);
                 foreach (var s in opSeries)
                     table.Add([Format.Code(s.Key.ToString()), .. s.Values.Select(m.FormatValue), Describe(s.Values, s.ChangePoints, labels, m)]);
                 md.AppendLine(table.ToString());
@@ -64,6 +65,12 @@ public static class TrendCommand
         return command;
     }
 
+    /// <summary>The date and time of a run id (<c>yyyyMMdd-HHmmss-host-profile</c>), or its label.</summary>
+    private static string ShortId(Run run) =>
+        System.Text.RegularExpressions.Regex.Match(run.Manifest.RunId, @"^(\d{8})-(\d{4})") is { Success: true } m
+            ? $"{m.Groups[1].Value}-{m.Groups[2].Value}"
+            : run.Label;
+
     /// <summary>Change points of the finite values, as indexes into the full series (runs missing the case are skipped).</summary>
     private static int[] ChangePointsOf(double[] values)
     {
@@ -74,9 +81,11 @@ public static class TrendCommand
     private static string Describe(double[] values, int[] changes, IReadOnlyList<string> labels, TrendMetric m)
     {
         if (changes.Length == 0) return "none";
-        var bounds = changes.Prepend(0).Append(values.Length).ToArray();
-        double Median(int from, int to) => values[from..to].Where(double.IsFinite).Order().ElementAt(values[from..to].Count(double.IsFinite) / 2);
-        return string.Join("; ", changes.Select((c, i) =>
-            $"at `{labels[c]}`: {m.FormatValue(Median(bounds[i], c))} → {m.FormatValue(Median(c, bounds[i + 2]))}"));
+        var present = Enumerable.Range(0, values.Length).Where(i => double.IsFinite(values[i])).ToArray();
+        var series = present.Select(i => values[i]).ToArray();
+        var starts = changes.Select(c => Array.IndexOf(present, c)).ToArray();
+        var bounds = starts.Prepend(0).Append(series.Length).ToArray();
+        return string.Join("; ", starts.Select((s, i) =>
+            $"at `{labels[present[s]]}`: {m.FormatValue(ChangePoints.Median(series, bounds[i], s))} → {m.FormatValue(ChangePoints.Median(series, s, bounds[i + 2]))}"));
     }
 }

@@ -34,8 +34,9 @@ public static class FailuresByErrnoFigure
         long totalOps = analysis.Cases.Sum(c => c.Summary.Ops);
         if (errnos.Count == 0)
         {
-            plot.Add.Annotation($"no failures in {totalOps:N0} ops", Alignment.MiddleCenter);
+            FigureFile.Note(plot, $"no failures in {totalOps:N0} ops");
             plot.Axes.SetLimitsY(0, 1);
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         }
         else
         {

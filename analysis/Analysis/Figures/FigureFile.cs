@@ -22,6 +22,17 @@ public static class FigureFile
         return plot;
     }
 
+    /// <summary>A large note in the middle of the data area, for figures with nothing (or nothing bad) to show.</summary>
+    public static void Note(Plot plot, string text)
+    {
+        var note = plot.Add.Annotation(text, Alignment.MiddleCenter);
+        note.LabelFontSize = 24;
+        note.LabelBackgroundColor = Colors.White;
+        note.LabelBorderColor = Colors.Black;
+        note.LabelShadowColor = Colors.Transparent;
+        note.LabelPadding = 12;
+    }
+
     /// <summary>Saves <paramref name="name"/>.png and .svg into <paramref name="directory"/>; returns the PNG path.</summary>
     public static string Save(Plot plot, string directory, string name)
     {

@@ -29,7 +29,7 @@ public static class LatencyEcdfFigure
                 MarkerShape = shape, MarkerFillColor = color, MarkerLineColor = color, MarkerSize = 9,
             });
         }
-        if (cases.Count == 0) plot.Add.Annotation("no successful operations recorded", Alignment.MiddleCenter);
+        if (cases.Count == 0) FigureFile.Note(plot, "no successful operations recorded");
 
         plot.Title(title);
         plot.XLabel("latency of a successful operation (log scale)");
@@ -37,6 +37,7 @@ public static class LatencyEcdfFigure
         if (cases.Count > 0)
             LogAxis.Apply(plot.Axes.Bottom, cases.Min(c => c.Ecdf[0].Ns), cases.Max(c => c.Ecdf[^1].Ns), LogAxis.Time);
         plot.Axes.SetLimitsY(0, 1.02);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.1);
         plot.ShowLegend(Alignment.LowerRight);
         return new Figure(FigureKind.LatencyEcdf,
             FigureFile.Save(plot, directory, $"ecdf.{FigureFile.Slug(op)}.w{workers}"), title, op, workers);

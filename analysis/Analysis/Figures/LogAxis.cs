@@ -6,7 +6,7 @@ namespace Analysis.Figures;
 
 /// <summary>
 /// ScottPlot 5 has no log axis: figures plot log10 of the values, and this labels the ticks with 10^v.
-/// Major ticks sit on decades (and on 2 and 5 when the data span less than two decades, so a narrow range
+/// Major ticks sit on decades (and on 2 and 5 when the data span three decades or less, so a narrow range
 /// still gets labels); minor ticks come from ScottPlot's LogMinorTickGenerator.
 /// </summary>
 public static class LogAxis
@@ -16,7 +16,7 @@ public static class LogAxis
     {
         int first = (int)Math.Floor(Math.Log10(min)), last = (int)Math.Ceiling(Math.Log10(max));
         if (last == first) last++;
-        double[] steps = last - first <= 2 ? [1, 2, 5] : [1];
+        double[] steps = last - first <= 3 ? [1, 2, 5] : [1];
         var majors = new List<double>();
         for (int d = first; d <= last; d++)
             foreach (double s in steps)

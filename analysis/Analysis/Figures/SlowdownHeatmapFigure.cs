@@ -20,7 +20,7 @@ public static class SlowdownHeatmapFigure
 
         if (cases.Count == 0)
         {
-            plot.Add.Annotation("no case has a local baseline at this worker count", Alignment.MiddleCenter);
+            FigureFile.Note(plot, "no case has a local baseline at this worker count");
         }
         else
         {

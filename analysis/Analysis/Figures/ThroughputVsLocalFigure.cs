@@ -33,7 +33,7 @@ public static class ThroughputVsLocalFigure
             });
         }
         if (bars.Count > 0) plot.Add.Bars(bars);
-        else plot.Add.Annotation("no case has a local baseline at this worker count", Alignment.MiddleCenter);
+        else FigureFile.Note(plot, "no case has a local baseline at this worker count");
 
         plot.Add.HorizontalLine(0, 1.5f, Colors.Black);
         plot.Legend.ManualItems.AddRange(series.Select(s => new LegendItem

@@ -25,7 +25,7 @@ public static class ThroughputVsWorkersFigure
 
         if (cases.Count == 0)
         {
-            plot.Add.Annotation("no throughput recorded", Alignment.MiddleCenter);
+            FigureFile.Note(plot, "no throughput recorded");
         }
         else
         {

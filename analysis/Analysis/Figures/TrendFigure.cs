@@ -31,12 +31,10 @@ public static class TrendFigure
         }
 
         var finite = series.SelectMany(s => s.Values).Where(double.IsFinite).ToList();
-        if (finite.Count == 0) plot.Add.Annotation("no values", Alignment.MiddleCenter);
+        if (finite.Count == 0) FigureFile.Note(plot, "no values");
         else if (log) LogAxis.Apply(plot.Axes.Left, finite.Min(), finite.Max(), metric.FormatTick);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             runLabels.Select((l, i) => new Tick(i, l, true)).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 20;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Margins(0.08, 0.12);
         plot.ShowLegend(Edge.Right);
         plot.Title(title);

@@ -27,6 +27,9 @@ public sealed record LatencySummary(int SampleSize, Estimate P50, Estimate P99, 
         var ci = HarrellDavisQuantileEstimator.Instance
             .QuantileConfidenceIntervalEstimator(sample, probability)
             .ConfidenceInterval(ConfidenceLevel.L95);
-        return new Estimate(ci.Estimation, Math.Max(ci.Lower, sample.SortedValues[0]), Math.Min(ci.Upper, sample.SortedValues[^1]));
+        // Maritz-Jarrett gives NaN bounds when the values around the quantile are all equal: then so is the interval.
+        double lower = double.IsNaN(ci.Lower) ? ci.Estimation : Math.Max(ci.Lower, sample.SortedValues[0]);
+        double upper = double.IsNaN(ci.Upper) ? ci.Estimation : Math.Min(ci.Upper, sample.SortedValues[^1]);
+        return new Estimate(ci.Estimation, lower, upper);
     }
 }

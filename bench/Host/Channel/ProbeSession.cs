@@ -22,6 +22,12 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
         return JsonSerializer.Deserialize(await RequestAsync(req, "batch", ct), ProtocolJson.Default.BatchResult)!;
     }
 
+    public async Task<KnownBugReply> KnownBugsAsync(int runs, string[]? names = null, CancellationToken ct = default)
+    {
+        var req = new ProbeRequest { Cmd = "knownbugs", Count = runs, Names = names, Dir = BatchDir };
+        return JsonSerializer.Deserialize(await RequestAsync(req, "knownbugs", ct), ProtocolJson.Default.KnownBugReply)!;
+    }
+
     public Task CleanupAsync(CancellationToken ct = default) => RequestAsync(new ProbeRequest { Cmd = "cleanup" }, "ok", ct);
 
     private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct)

@@ -41,6 +41,7 @@ public static class StudyRunner
         try
         {
             BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, started));
+            await KnownBugPass.RunAsync(folder, started, mounts, ctx, settings.KnownBugRuns, ct);
         }
         finally
         {

@@ -19,6 +19,8 @@ public sealed record StudySettings
     public string Layout { get; init; } = "private";
     /// <summary>Raw latencies kept per case (a uniform sample) for the statistical tests.</summary>
     public int SampleCap { get; init; } = 4096;
+    /// <summary>How many times each known-bug reproducer runs per provider and mount.</summary>
+    public int KnownBugRuns { get; init; } = 20;
     public double BatchTimeoutSeconds { get; init; } = 120;
     public string[] Providers { get; init; } = [];
     public string ScratchDir { get; init; } = "";
@@ -28,9 +30,9 @@ public sealed record StudySettings
 
     public static StudySettings ForProfile(string profile) => profile switch
     {
-        "smoke" => new() { Profile = profile, Warmup = 1, Iterations = 2 },
-        "standard" => new() { Profile = profile, Warmup = 2, Iterations = 8 },
-        "thorough" => new() { Profile = profile, Warmup = 3, Iterations = 30 },
+        "smoke" => new() { Profile = profile, Warmup = 1, Iterations = 2, KnownBugRuns = 5 },
+        "standard" => new() { Profile = profile, Warmup = 2, Iterations = 8, KnownBugRuns = 50 },
+        "thorough" => new() { Profile = profile, Warmup = 3, Iterations = 30, KnownBugRuns = 500 },
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
     };
 

@@ -11,7 +11,6 @@ namespace FsBench.Probe.Session;
 /// </summary>
 public sealed class BatchRunner(ScratchRoot scratch)
 {
-    private readonly Dictionary<string, string> _sessionDirs = new();
     private int _batches;
 
     public BatchResult Run(ProbeRequest req)
@@ -20,7 +19,7 @@ public sealed class BatchRunner(ScratchRoot scratch)
         if (req.Count < 1) throw new ProbeException("count must be at least 1");
         if (req.Workers < 1 || req.Workers > 256) throw new ProbeException("workers must be between 1 and 256");
         if (!Layouts.All.Contains(req.Layout)) throw new ProbeException($"unknown layout '{req.Layout}' (private|shared)");
-        string session = SessionDir(req.Dir);
+        string session = scratch.SessionDir(req.Dir);
         int batch = _batches++;
 
         var contexts = new WorkerContext[req.Workers];
@@ -69,20 +68,6 @@ public sealed class BatchRunner(ScratchRoot scratch)
             if (errno == 0) rec.Success(Ns(after - before));
             else rec.Failure(errno, relative(w.A.Length > i ? w.A[i] : w.One), Ns(after - t0));
         }
-    }
-
-    private string SessionDir(string dir)
-    {
-        string parent = scratch.Resolve(dir);
-        if (!_sessionDirs.TryGetValue(parent, out var session))
-            _sessionDirs[parent] = session = scratch.CreateSessionDir(parent);
-        return session;
-    }
-
-    public void Cleanup()
-    {
-        scratch.RemoveCreated();
-        _sessionDirs.Clear();
     }
 
     private string Relative(string path) => Path.GetRelativePath(scratch.Root, path);

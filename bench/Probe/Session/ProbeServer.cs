@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FsBench.Probe.KnownBugs;
 using FsBench.Probe.Libc;
 using FsBench.Probe.Ops;
 using FsBench.Protocol;
@@ -12,6 +13,7 @@ namespace FsBench.Probe.Session;
 public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWriter output)
 {
     private readonly BatchRunner _runner = new(scratch);
+    private readonly KnownBugRunner _knownBugs = new(scratch);
 
     public int Serve()
     {
@@ -30,7 +32,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
         }
         finally
         {
-            _runner.Cleanup();
+            scratch.RemoveCreated();
         }
     }
 
@@ -44,9 +46,10 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
             {
                 "hello" => (JsonSerializer.Serialize(Hello(), ProtocolJson.Default.HelloReply), false),
                 "batch" => (JsonSerializer.Serialize(_runner.Run(req), ProtocolJson.Default.BatchResult), false),
+                "knownbugs" => (JsonSerializer.Serialize(_knownBugs.Run(req), ProtocolJson.Default.KnownBugReply), false),
                 "cleanup" => (Status("ok", Cleanup()), false),
                 "quit" => (Status("bye", "bye"), true),
-                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|cleanup|quit)"),
+                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|cleanup|quit)"),
             };
         }
         catch (JsonException e) { return (Status(ProbeProtocol.Error, $"malformed request: {e.Message}"), false); }
@@ -56,7 +59,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
 
     private string Cleanup()
     {
-        _runner.Cleanup();
+        scratch.RemoveCreated();
         return "removed the probe's directories";
     }
 

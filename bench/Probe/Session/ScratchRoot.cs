@@ -9,6 +9,7 @@ namespace FsBench.Probe.Session;
 public sealed class ScratchRoot
 {
     private readonly List<string> _created = [];
+    private readonly Dictionary<string, string> _sessionDirs = new();
     public string Root { get; }
 
     public ScratchRoot(string root)
@@ -39,11 +40,21 @@ public sealed class ScratchRoot
         return dir;
     }
 
+    /// <summary>This session's own directory under <paramref name="relative"/>: created on first use, then reused.</summary>
+    public string SessionDir(string relative)
+    {
+        string parent = Resolve(relative);
+        if (!_sessionDirs.TryGetValue(parent, out var session))
+            _sessionDirs[parent] = session = CreateSessionDir(parent);
+        return session;
+    }
+
     /// <summary>Removes what this probe created, and nothing else. Symlinks are removed, never followed.</summary>
     public void RemoveCreated()
     {
         foreach (var dir in _created) RemoveTree(dir);
         _created.Clear();
+        _sessionDirs.Clear();
     }
 
     private void RemoveTree(string dir)

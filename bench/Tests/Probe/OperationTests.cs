@@ -19,7 +19,8 @@ public sealed class OperationTests : IDisposable
     [MemberData(nameof(AllOps))]
     public void Every_op_succeeds_on_a_real_filesystem_and_leaves_nothing_behind(string op)
     {
-        var runner = new BatchRunner(new ScratchRoot(_tmp.Path));
+        var scratch = new ScratchRoot(_tmp.Path);
+        var runner = new BatchRunner(scratch);
         var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 40, Workers = 2 });
 
         Assert.Equal(40, result.Ops);
@@ -29,7 +30,7 @@ public sealed class OperationTests : IDisposable
         Assert.All(result.SamplesNs, ns => Assert.InRange(ns, 1, 10_000_000_000));
         Assert.True(result.WallNs > 0);
 
-        runner.Cleanup();
+        scratch.RemoveCreated();
         Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
     }
 
@@ -96,12 +97,13 @@ public sealed class OperationTests : IDisposable
     [Fact]
     public void Shared_layout_puts_every_worker_in_one_directory()
     {
-        var runner = new BatchRunner(new ScratchRoot(_tmp.Path));
+        var scratch = new ScratchRoot(_tmp.Path);
+        var runner = new BatchRunner(scratch);
         var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = "create", Count = 64, Workers = 4, Layout = Layouts.Shared });
         Assert.Equal(0, result.Failures);
         var session = Directory.GetDirectories(_tmp.Path).Single();
         Assert.Equal(["shared"], Directory.GetDirectories(session).Select(Path.GetFileName));
-        runner.Cleanup();
+        scratch.RemoveCreated();
     }
 
     [Fact]

@@ -2,17 +2,24 @@ namespace FsBench.Host.Providers.Podman;
 
 /// <summary>
 /// The podman command lines the study runs, as argument lists. Kept apart from the process running so
-/// that they can be checked without podman (and reused by the podman machine providers on macOS).
+/// that they can be checked without podman (and reused by the podman machine providers on macOS, which pass
+/// <paramref name="Connection"/>: the containers then run on that machine, podman --connection NAME).
 /// </summary>
-public sealed record PodmanCommands(string Image, bool UseRunc, string RunId)
+public sealed record PodmanCommands(string Image, bool UseRunc, string RunId, string? Connection = null)
 {
     public const string ProbeMount = "/probe";
     public const string Workspace = "/w";
     public string VolumeName => $"fsbench-{RunId}";
     public string Label => $"fsbench.run={RunId}";
 
-    /// <summary>Global flags: on Debian's rootful podman 4.3, crun fails on hybrid cgroups, runc works.</summary>
-    private IEnumerable<string> Global() => UseRunc ? ["--runtime", "runc"] : [];
+    /// <summary>
+    /// Global flags: the machine's connection (macOS), and runc where asked (on Debian's rootful podman 4.3,
+    /// crun fails on hybrid cgroups, runc works).
+    /// </summary>
+    public IEnumerable<string> Global() => [.. Connect(), .. (UseRunc ? new[] { "--runtime", "runc" } : [])];
+
+    /// <summary>Only the connection flag: what the commands other than run need.</summary>
+    public IEnumerable<string> Connect() => Connection is null ? [] : ["--connection", Connection];
 
     /// <summary>podman run -i: the probe in a fresh container, its workspace behind the given mount mode.</summary>
     public List<string> RunProbe(string mount, string hostDir, string probeDir) =>
@@ -32,9 +39,11 @@ public sealed record PodmanCommands(string Image, bool UseRunc, string RunId)
         _ => throw new Study.StudyException($"podman has no mount mode '{mount}' (bind|overlay|volume)"),
     };
 
-    public List<string> CreateVolume() => ["volume", "create", "--label", Label, VolumeName];
-    public List<string> RemoveVolume() => ["volume", "rm", "--force", VolumeName];
-    public List<string> ListOwnContainers() => ["ps", "--all", "--quiet", "--filter", $"label={Label}"];
+    public List<string> CreateVolume() => [.. Connect(), "volume", "create", "--label", Label, VolumeName];
+    public List<string> RemoveVolume() => [.. Connect(), "volume", "rm", "--force", VolumeName];
+    public List<string> ListOwnContainers() => [.. Connect(), "ps", "--all", "--quiet", "--filter", $"label={Label}"];
+    public List<string> RemoveContainers(IEnumerable<string> ids) => [.. Connect(), "rm", "--force", .. ids];
     public static List<string> Version() => ["version", "--format", "{{.Client.Version}}"];
-    public List<string> ImageExists() => ["image", "exists", Image];
+    public List<string> ImageExists() => [.. Connect(), "image", "exists", Image];
+    public List<string> PullImage() => [.. Connect(), "pull", "--quiet", Image];
 }

@@ -1,0 +1,34 @@
+namespace FsBench.Host.Providers.Machine;
+
+/// <summary>Why a podman machine provider cannot run here (one line, with its remedy), or null when it can.</summary>
+public static class MachineAvailability
+{
+    public const string KrunkitRemedy =
+        "install krunkit: brew tap slp/krun && brew install krunkit (or use the Podman pkg installer, which bundles it)";
+
+    /// <param name="podman">podman's version, or null when podman is not installed or not answering.</param>
+    /// <param name="helperPath">vfkit (applehv) or krunkit (libkrun), or null when it was not found.</param>
+    public static string? Reason(string provider, HostKind host, PodmanVersion? podman, string? helperPath) => provider switch
+    {
+        "applehv" => host switch
+        {
+            HostKind.MacAppleSilicon or HostKind.MacIntel => Common(podman, 5, 0, helperPath, "vfkit",
+                "vfkit is missing: reinstall podman (brew install podman, or the Podman pkg installer), both ship vfkit"),
+            _ => "applehv needs macOS (Apple Virtualization.framework)",
+        },
+        "libkrun" => host switch
+        {
+            HostKind.MacAppleSilicon => Common(podman, 5, 2, helperPath, "krunkit", $"krunkit is missing: {KrunkitRemedy}"),
+            HostKind.MacIntel => "libkrun is not supported on Intel based machines (podman refuses it on amd64 Macs; use applehv)",
+            _ => "libkrun needs macOS on Apple silicon (krunkit, Hypervisor.framework)",
+        },
+        _ => $"'{provider}' is not a podman machine provider (applehv|libkrun)",
+    };
+
+    private static string? Common(PodmanVersion? podman, int major, int minor, string? helperPath, string helper, string missingHelper)
+    {
+        if (podman is null) return "podman is not installed: brew install podman, or the Podman pkg installer from podman.io";
+        if (!podman.AtLeast(major, minor)) return $"podman {podman} is too old: this provider needs podman ≥ {major}.{minor} (brew upgrade podman)";
+        return helperPath is null ? missingHelper : null;
+    }
+}

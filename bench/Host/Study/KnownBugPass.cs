@@ -1,0 +1,44 @@
+using System.Globalization;
+using FsBench.Host.Channel;
+using FsBench.Host.Providers;
+
+namespace FsBench.Host.Study;
+
+/// <summary>
+/// Runs the probe's known-bug reproducers N times on every provider and mount of a run, with no other
+/// load ("idle"), and appends each probe's deviations from POSIX to knownbugs.csv.
+/// </summary>
+public static class KnownBugPass
+{
+    public const string Header = "provider,mount,condition,probe,runs,deviations,outcomes";
+
+    public static async Task RunAsync(RunFolder folder, IReadOnlyList<IProvider> providers, string[] mounts, ProviderContext ctx, int runs, CancellationToken ct)
+    {
+        string path = Path.Combine(folder.Dir, "knownbugs.csv");
+        if (!File.Exists(path)) await File.WriteAllTextAsync(path, Header + "\n", ct);
+        foreach (var p in providers)
+        foreach (var mount in mounts.Where(p.Mounts.Contains))
+        {
+            try
+            {
+                await using var session = await p.OpenSessionAsync(ctx, mount, ct);
+                var reply = await session.KnownBugsAsync(runs, ct: ct);
+                await session.CleanupAsync(ct);
+                await File.AppendAllLinesAsync(path, reply.Results.Select(r => Row(p.Name, mount, "idle", r)), ct);
+                long deviations = reply.Results.Sum(r => r.Deviations);
+                Console.WriteLine($"fsbench: known bugs on {p.Name}/{mount}: {deviations} deviation(s) in {reply.Results.Count} probes x {runs} runs");
+            }
+            catch (ProbeChannelException e)
+            {
+                Console.WriteLine($"fsbench: known bugs on {p.Name}/{mount} not run: {e.Message}");
+            }
+        }
+    }
+
+    public static string Row(string provider, string mount, string condition, Protocol.KnownBugResult r)
+    {
+        string outcomes = string.Join("; ", r.Outcomes.Select(o => $"{o.Key}: {o.Value}")).Replace("\"", "'");
+        return string.Join(",", provider, mount, condition, r.Name, r.Runs.ToString(CultureInfo.InvariantCulture),
+            r.Deviations.ToString(CultureInfo.InvariantCulture), $"\"{outcomes}\"");
+    }
+}
