@@ -7,6 +7,7 @@
 #   ./run-bench.sh compare BASE CANDIDATE [--threshold 5%] [--noise 1us]
 #   ./run-bench.sh trend RUN RUN [...]
 #   ./run-bench.sh providers                what this machine can run, and why not
+#   ./run-bench.sh doctor | migrate | gpu | soak ...   (see README)
 #   ./run-bench.sh setup                    only install and build
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -96,10 +97,9 @@ case "${1:-}" in
     [ -f "$ANALYSIS_DLL" ] || build
     analysis "$cmd" "$@"
     ;;
-  providers)
-    shift
-    [ -f "$HOST_DLL" ] || build
-    dotnet "$HOST_DLL" providers "$@"
+  providers|doctor|migrate|gpu|soak)
+    [ -f "$HOST_DLL" ] || setup
+    dotnet "$HOST_DLL" "$@"
     ;;
   setup)
     setup
@@ -112,6 +112,6 @@ case "${1:-}" in
     run_study "$@"
     ;;
   *)
-    die "unknown command '$1' (run, test, report, compare, trend, providers, setup; see ./run-bench.sh --help)"
+    die "unknown command '$1' (run, test, report, compare, trend, providers, doctor, migrate, gpu, soak, setup; see ./run-bench.sh --help)"
     ;;
 esac

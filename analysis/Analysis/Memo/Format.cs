@@ -33,7 +33,7 @@ public static class Format
         e is { } r ? $"{Ratio(r.Value)} [{Ratio(r.Lower)}, {Ratio(r.Upper)}]" : "—";
 
     public static string Throughput(double opsPerS) =>
-        double.IsFinite(opsPerS) ? LogAxis.Number(opsPerS) + " ops/s" : "—";
+        double.IsFinite(opsPerS) ? (opsPerS >= 1000 ? LogAxis.Number(opsPerS) : Units.Significant(opsPerS)) + " ops/s" : "—";
 
     public static string Bytes(long? bytes) => bytes is { } b ? (b / 1e9).ToString("0.#", Inv) + " GB" : "unknown";
 

@@ -11,6 +11,8 @@ public static class ProviderCatalog
     {
         ["local"] = () => new LocalProvider(),
         ["podman"] = () => new PodmanProvider(),
+        ["applehv"] = () => new Machine.PodmanMachineProvider("applehv"),
+        ["libkrun"] = () => new Machine.PodmanMachineProvider("libkrun"),
     };
 
     public static IReadOnlyList<string> Names => Factories.Keys.ToList();

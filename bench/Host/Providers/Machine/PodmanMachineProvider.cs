@@ -1,0 +1,147 @@
+using System.Globalization;
+using CliWrap;
+using FsBench.Host.Channel;
+using FsBench.Host.Providers.Podman;
+using FsBench.Host.Study;
+
+namespace FsBench.Host.Providers.Machine;
+
+/// <summary>
+/// A podman machine on macOS, `applehv` (vfkit, Apple's Virtualization.framework and its virtio-fs server) or
+/// `libkrun` (krunkit, libkrun's own virtio-fs). One machine per provider, named fsbench-&lt;provider&gt;, owned
+/// by the study: Start makes it anew and times init, first start, stop and warm start; the probe then runs in
+/// containers on it (podman --connection), its workspace under $HOME, which podman shares at the same path.
+/// </summary>
+public sealed class PodmanMachineProvider(string provider, string podman = "podman") : IProvider
+{
+    private readonly PodmanCli _cli = new(podman);
+    private VmmMonitor? _monitor;
+
+    public string Name => provider;
+    public IReadOnlyList<string> Mounts => MountModes.All;
+    public string MachineName => MachineCommands.MachineNameFor(provider);
+    public string Helper => HelperBinary.NameFor(provider);
+
+    public async Task<string?> UnavailableReasonAsync(CancellationToken ct)
+    {
+        var host = HostPlatform.Current();
+        if (host is not (HostKind.MacAppleSilicon or HostKind.MacIntel))
+            return MachineAvailability.Reason(provider, host, null, null);
+        var version = await _cli.VersionAsync(ct);
+        return MachineAvailability.Reason(provider, host, version, HelperBinary.Find(Helper));
+    }
+
+    public async Task<ProviderInfo> StartAsync(ProviderContext ctx, CancellationToken ct)
+    {
+        var settings = MachineSettings.FromEnvironment();
+        var version = await _cli.VersionAsync(ct) ?? throw new StudyException("podman is not installed");
+        string helperPath = HelperBinary.Find(Helper) ?? throw new StudyException($"{Helper} not found");
+        string guestProbe = settings.GuestProbeFor(ctx.ProbePath);
+        if (!File.Exists(guestProbe))
+            throw new StudyException($"the linux-arm64 probe {guestProbe} is missing (publish it: see docs/mac.md, or set FSBENCH_GUEST_PROBE)");
+
+        var cmds = new MachineCommands(provider, MachineName, version);
+        var cost = await MachineLifecycle.BringUpAsync(_cli, cmds, settings, ct);
+        var machine = (await InspectAsync(cmds, ct)) ?? throw new StudyException($"{MachineName} is not there after start");
+
+        string root = Path.Combine(settings.Workspace, ctx.RunId, provider);
+        var state = new MachineState
+        {
+            Provider = provider, Machine = MachineName, Connection = cmds.Connection, Image = settings.Image,
+            HostDir = Directory.CreateDirectory(Path.Combine(root, "scratch")).FullName,
+            ProbeDir = Directory.CreateDirectory(Path.Combine(root, "probe")).FullName,
+        };
+        File.Copy(guestProbe, Path.Combine(state.ProbeDir, "fsprobe"), overwrite: true);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(state.ProbeDir, "fsprobe"), (UnixFileMode)0b111_101_101);
+
+        var containers = new PodmanCommands(settings.Image, false, ctx.RunId, cmds.Connection);
+        if (!(await Tool.RunAsync(podman, containers.ImageExists(), ct)).IsSuccess)
+            cost["image_pull_s"] = Seconds((await Timed(() => Tool.OutputAsync(podman, containers.PullImage(), ct, TimeSpan.FromMinutes(15)))));
+        await Tool.OutputAsync(podman, containers.CreateVolume(), ct);
+        state.Write(ctx);
+
+        _monitor = new VmmMonitor(Path.Combine(ctx.StateDir, $"vmm-{provider}.csv"), Helper, MachineName, VmmMonitor.IntervalFromEnvironment());
+        var first = await _monitor.SampleOnceAsync(ct);
+        _monitor.Start();
+
+        var versions = new Dictionary<string, string>
+        {
+            ["podman"] = version.Text, [Helper] = await HelperBinary.VersionAsync(helperPath, ct), [$"{Helper}_path"] = helperPath,
+        };
+        var recorded = new Dictionary<string, string>(cost)
+        {
+            ["machine"] = MachineName, ["connection"] = cmds.Connection, ["image"] = settings.Image,
+            ["cpus"] = machine.Cpus.ToString(CultureInfo.InvariantCulture), ["memory_mib"] = machine.MemoryMiB.ToString(CultureInfo.InvariantCulture),
+            ["disk_gib"] = machine.DiskGiB.ToString(CultureInfo.InvariantCulture), ["rootful"] = machine.Rootful ? "true" : "false",
+            ["provider_selected_by"] = version.HasProviderFlag ? "init --provider" : MachineCommands.ProviderVar,
+            ["workspace"] = state.HostDir, ["disk_used_kib"] = (await DiskUsedKiBAsync(machine.ImagePath, ct)).ToString(CultureInfo.InvariantCulture),
+            ["vmm_processes_at_start"] = string.Join(";", first.Select(s => $"{s.Process}:{s.Pid}:fds={s.OpenFds}:rss_kib={s.RssKiB}")),
+        };
+        string accel = provider == "libkrun" ? "hypervisor (Hypervisor.framework, krunkit)" : "hypervisor (Virtualization.framework, vfkit)";
+        return new ProviderInfo(accel, versions, recorded);
+    }
+
+    public async Task<ProbeSession> OpenSessionAsync(ProviderContext ctx, string mount, CancellationToken ct)
+    {
+        var state = MachineState.Read(ctx, provider) ?? throw new StudyException($"{provider} was not started (no {MachineState.PathFor(ctx, provider)})");
+        var cmds = new PodmanCommands(state.Image, false, ctx.RunId, state.Connection);
+        var args = cmds.RunProbe(mount, state.HostDir, state.ProbeDir);
+        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout);
+        await session.HelloAsync(ct);
+        return session;
+    }
+
+    public async Task StopAsync(ProviderContext ctx, CancellationToken ct)
+    {
+        if (_monitor is not null)
+        {
+            await _monitor.SampleOnceAsync(ct);
+            await _monitor.DisposeAsync();
+            _monitor = null;
+        }
+        var state = MachineState.Read(ctx, provider);
+        var version = await _cli.VersionAsync(ct);
+        if (version is null) return;
+        var cmds = new MachineCommands(provider, MachineName, version);
+        if (state is not null)
+        {
+            var containers = new PodmanCommands(state.Image, false, ctx.RunId, state.Connection);
+            var ids = (await Tool.RunAsync(podman, containers.ListOwnContainers(), ct)).StandardOutput
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (ids.Length > 0) await Tool.RunAsync(podman, containers.RemoveContainers(ids), ct);
+            await Tool.RunAsync(podman, containers.RemoveVolume(), ct);
+            TryDelete(Path.GetDirectoryName(state.HostDir)!);
+        }
+        await _cli.RunAsync(cmds.Stop(), ct, TimeSpan.FromMinutes(5));
+        if (!MachineSettings.FromEnvironment().Keep) await _cli.RunAsync(cmds.Remove(), ct, TimeSpan.FromMinutes(5));
+    }
+
+    private async Task<MachineInspect?> InspectAsync(MachineCommands cmds, CancellationToken ct)
+    {
+        var (r, _) = await _cli.RunAsync(cmds.Inspect(), ct, TimeSpan.FromMinutes(1));
+        return r.IsSuccess ? MachineInspect.Parse(r.StandardOutput).FirstOrDefault() : null;
+    }
+
+    /// <summary>The machine's disk image as the Mac stores it: sparse, so `du -k` (blocks in use), not its length.</summary>
+    private static async Task<long> DiskUsedKiBAsync(string? imagePath, CancellationToken ct)
+    {
+        if (imagePath is null || !File.Exists(imagePath)) return -1;
+        var r = await Tool.RunAsync("du", ["-k", imagePath], ct, TimeSpan.FromSeconds(30));
+        return r.IsSuccess && long.TryParse(r.StandardOutput.Split('\t', ' ')[0], out long kib) ? kib : -1;
+    }
+
+    private static async Task<TimeSpan> Timed(Func<Task> action)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        await action();
+        return sw.Elapsed;
+    }
+
+    internal static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static void TryDelete(string dir)
+    {
+        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* left for the user; named in docs/mac.md */ }
+    }
+}
