@@ -8,6 +8,9 @@ var root = new RootCommand("virtio-fs provider study: file-metadata latency, thr
 {
     RunCommand.Create(),
     ProvidersCommand.Create(),
+    DoctorCommand.Create(),
+    MigrateCommand.Create(),
+    GpuCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

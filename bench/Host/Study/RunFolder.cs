@@ -21,6 +21,8 @@ public sealed class RunFolder
     public string StateDir => Path.Combine(Dir, "state");
     public string BdnDir => Path.Combine(Dir, "bdn");
     public string SettingsPath => Path.Combine(StateDir, "settings.json");
+    /// <summary>gpu/&lt;provider&gt;.json, written by `fsbench gpu`.</summary>
+    public string GpuDir => Path.Combine(Dir, "gpu");
 
     public RunFolder(string dir)
     {
@@ -80,7 +82,6 @@ public sealed class RunFolder
             c.P50Ns.ToString(inv), c.P99Ns.ToString(inv), c.OpsPerSecond.ToString("0.###", inv),
             c.P999Ns.ToString(inv), c.MeanNs.ToString("0.#", inv), c.Layout) + "\n");
         var rows = c.Errnos.Where(e => e.Value > 0).Select(e => $"{c.Provider},{c.Mount},{c.Op},{c.Workers},{e.Key},{e.Value}\n");
-        if (c.ChannelFailure is not null) rows = rows.Append($"{c.Provider},{c.Mount},{c.Op},{c.Workers},CHANNEL,1\n");
         File.AppendAllText(FailuresPath, string.Concat(rows));
     }
 

@@ -10,6 +10,7 @@ public sealed record StudySettings
     public const int BatchSize = 256;
 
     public string Profile { get; init; } = "standard";
+    [JsonPropertyName("batch_size")]
     public int BatchSizeOps { get; init; } = BatchSize;
     public int Warmup { get; init; }
     public int Iterations { get; init; }

@@ -4,7 +4,7 @@ namespace FsBench.Host.Providers.Machine;
 public sealed record MachineInventory(List<string> Images, List<string> Volumes, int Containers);
 
 /// <summary>One step of a migration: a podman invocation (run only when asked), or a note for the user.</summary>
-public sealed record MigrationStep(string Why, Invocation? Command, string? Display = null)
+public sealed record MigrationStep(string Why, Invocation? Command, string? Display = null, bool Destructive = false)
 {
     public override string ToString() => $"# {Why}\n{Display ?? Command?.ToString() ?? ""}".TrimEnd();
 }
@@ -69,7 +69,7 @@ public static class MigrationPlan
             > 0 => $"{containers} container(s) do not move: recreate them on {fresh} from their compose files or run commands",
             _ => $"containers do not move: recreate them on {fresh} from their compose files or run commands",
         }, null, ""));
-        steps.Add(new($"when {fresh} works: remove the old machine (and its connections {old.Connection}, {old.Connection}-root)", old.Remove()));
+        steps.Add(new($"when {fresh} works: remove the old machine (and its connections {old.Connection}, {old.Connection}-root)", old.Remove(), Destructive: true));
         return steps;
     }
 
