@@ -7,14 +7,17 @@
 #   ./run-bench.sh compare BASE CANDIDATE [--threshold 5%] [--noise 1us]
 #   ./run-bench.sh trend RUN RUN [...]
 #   ./run-bench.sh providers                what this machine can run, and why not
-#   ./run-bench.sh doctor | migrate | gpu | soak ...   (see README)
+#   ./run-bench.sh doctor | migrate | gpu | soak | fault ...   (see README)
 #   ./run-bench.sh setup                    only install and build
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 APT_PACKAGES=(qemu-system-x86 busybox-static clang lld podman runc fio attr cpio kmod uidmap fonts-dejavu-core zlib1g-dev)
-PROBE="$here/.cache/probe/linux-x64/fsprobe"
+# The probe runs inside Linux guests: linux-x64 NativeAOT here; on a Mac, the podman machines' guests are
+# linux-arm64, cross-built as a self-contained single file (NativeAOT cannot cross-compile from macOS).
+if [ "$(uname -s)" = Darwin ]; then PROBE_RID=linux-arm64; else PROBE_RID=linux-x64; fi
+PROBE="$here/.cache/probe/$PROBE_RID/fsprobe"
 HOST_DLL="$here/bench/Host/bin/Release/net10.0/FsBench.Host.dll"
 ANALYSIS_DLL="$here/analysis/Analysis/bin/Release/net10.0/analysis.dll"
 
@@ -42,13 +45,18 @@ build() {
   command -v dotnet >/dev/null || die "the .NET 10 SDK is not installed (https://dot.net); dotnet must be on PATH"
   say "building (Release)"
   dotnet build "$here/Bench.sln" -c Release --nologo -v quiet -clp:ErrorsOnly >&2 || die "build failed"
-  local stamp="$here/.cache/probe/linux-x64/.inputs"
+  local stamp="$here/.cache/probe/$PROBE_RID/.inputs"
   local inputs
   inputs="$(cat bench/Probe/*.csproj bench/Probe/*.cs bench/Probe/*/*.cs bench/Protocol/*.cs bench/Protocol/*.csproj Directory.*.props | sha256sum | cut -d' ' -f1)"
   if [ ! -x "$PROBE" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$inputs" ]; then
-    say "publishing the probe (NativeAOT, linux-x64)"
-    dotnet publish bench/Probe -c Release -r linux-x64 -p:PublishAot=true -o "$(dirname "$PROBE")" --nologo -v quiet -clp:ErrorsOnly >&2 \
-      || die "probe publish failed (NativeAOT needs clang and lld: apt-get install clang lld)"
+    say "publishing the probe ($PROBE_RID)"
+    if [ "$PROBE_RID" = linux-x64 ]; then
+      dotnet publish bench/Probe -c Release -r linux-x64 -p:PublishAot=true -o "$(dirname "$PROBE")" --nologo -v quiet -clp:ErrorsOnly >&2 \
+        || die "probe publish failed (NativeAOT needs clang and lld: apt-get install clang lld)"
+    else
+      dotnet publish bench/Probe -c Release -r "$PROBE_RID" -p:PublishAot=false --self-contained -p:PublishSingleFile=true \
+        -o "$(dirname "$PROBE")" --nologo -v quiet -clp:ErrorsOnly >&2 || die "probe publish failed"
+    fi
     echo "$inputs" > "$stamp"
   fi
 }
@@ -97,7 +105,7 @@ case "${1:-}" in
     [ -f "$ANALYSIS_DLL" ] || build
     analysis "$cmd" "$@"
     ;;
-  providers|doctor|migrate|gpu|soak)
+  providers|doctor|migrate|gpu|soak|fault)
     [ -f "$HOST_DLL" ] || setup
     dotnet "$HOST_DLL" "$@"
     ;;
@@ -112,6 +120,6 @@ case "${1:-}" in
     run_study "$@"
     ;;
   *)
-    die "unknown command '$1' (run, test, report, compare, trend, providers, doctor, migrate, gpu, soak, setup; see ./run-bench.sh --help)"
+    die "unknown command '$1' (run, test, report, compare, trend, providers, doctor, migrate, gpu, soak, fault, setup; see ./run-bench.sh --help)"
     ;;
 esac

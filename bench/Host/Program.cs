@@ -11,6 +11,8 @@ var root = new RootCommand("virtio-fs provider study: file-metadata latency, thr
     DoctorCommand.Create(),
     MigrateCommand.Create(),
     GpuCommand.Create(),
+    FaultCommand.Create(),
+    SoakCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -2,7 +2,7 @@ namespace FsBench.Protocol;
 
 /// <summary>One line from the host to the probe.</summary>
 /// <remarks>
-/// cmd: "hello" | "batch" | "knownbugs" | "cleanup" | "quit".
+/// cmd: "hello" | "batch" | "knownbugs" | "soak" | "cleanup" | "quit".
 /// For "batch": run <see cref="Count"/> operations <see cref="Op"/> split over <see cref="Workers"/>
 /// concurrent workers, in <see cref="Dir"/> (relative to the probe's scratch root).
 /// </remarks>
@@ -19,6 +19,18 @@ public sealed record ProbeRequest
     public string[]? Names { get; set; }
     /// <summary>At most this many raw latencies are returned (a uniform sample).</summary>
     public int Sample { get; set; } = 1024;
+
+    // For "soak" (see SoakMessages.cs): one window of the agent-like mix.
+    /// <summary>Target rate in ops/s over all workers (open loop, kept across windows); 0 = closed loop.</summary>
+    public double Rate { get; set; }
+    /// <summary>Length of the window: intended start times (open loop) or wall time (closed loop).</summary>
+    public int WindowMs { get; set; } = 1000;
+    /// <summary>Action name to relative weight.</summary>
+    public Dictionary<string, int>? Mix { get; set; }
+    /// <summary>An op slower than this (from its intended start) counts as a stall.</summary>
+    public long StallNs { get; set; } = 1_000_000_000;
+    /// <summary>Also run every known-bug reproducer this many times during the window (0: none).</summary>
+    public int KnownBugRuns { get; set; }
 }
 
 public static class Layouts

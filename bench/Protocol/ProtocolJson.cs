@@ -10,6 +10,7 @@ namespace FsBench.Protocol;
 [JsonSerializable(typeof(BatchResult))]
 [JsonSerializable(typeof(StatusReply))]
 [JsonSerializable(typeof(KnownBugReply))]
+[JsonSerializable(typeof(SoakReply))]
 public partial class ProtocolJson : JsonSerializerContext
 {
     /// <summary>The "type" field of a reply line, without deserialising the rest.</summary>

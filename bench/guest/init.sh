@@ -67,12 +67,12 @@ fi
 
 say "FSBENCH-READY fs=$fs cache=$cache overlay=$overlay port=$port kernel=$(uname -r) uptime=$(cut -d' ' -f1 /proc/uptime)"
 
-# One probe per host connection. The port stays open in this shell across the probe's lifetime, so
-# nothing the host sends is discarded; the marker write blocks until a host is connected (no busy loop).
+# One probe per host connection. The port is opened once and never closed: closing a virtio-serial port
+# discards what the host already sent. The marker write blocks until a host is connected (no busy loop);
+# the host skips the marker line.
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
+exec 3<>"$port"
 while :; do
-  exec 3<>"$port"
   echo "fsbench-port-ready" >&3
   /bin/fsprobe --root /mnt <&3 >&3 2>/dev/console
-  exec 3>&-
 done

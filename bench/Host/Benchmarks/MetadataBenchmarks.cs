@@ -53,7 +53,10 @@ public class MetadataBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _folder.AppendFinished(_recorder.Snapshot());
+        var finished = _recorder.Snapshot();
+        _folder.AppendFinished(finished);
+        Console.WriteLine($"// fsbench: case {_folder.FinishedCases()} done: {_recorder.Key}: {finished.Ops} ops, " +
+                          $"{finished.Failures} failed, guest p50 {finished.P50Ns / 1000.0:0.0} us, {finished.OpsPerSecond:0} ops/s");
         try { _session.CleanupAsync().GetAwaiter().GetResult(); }
         finally { _session.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }

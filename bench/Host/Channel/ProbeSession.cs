@@ -28,6 +28,10 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
         return JsonSerializer.Deserialize(await RequestAsync(req, "knownbugs", ct), ProtocolJson.Default.KnownBugReply)!;
     }
 
+    /// <summary>One window of the soak's mix (request fields: see ProbeRequest's soak section).</summary>
+    public async Task<SoakReply> SoakAsync(ProbeRequest req, CancellationToken ct = default) =>
+        JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "soak", Dir = BatchDir }, "soak", ct), ProtocolJson.Default.SoakReply)!;
+
     public Task CleanupAsync(CancellationToken ct = default) => RequestAsync(new ProbeRequest { Cmd = "cleanup" }, "ok", ct);
 
     private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct)

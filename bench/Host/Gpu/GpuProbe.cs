@@ -13,9 +13,7 @@ public static class GpuProbe
     public static async Task<GpuReport> RunAsync(GpuTarget target, string? workload, CancellationToken ct)
     {
         var ls = await RunAsync(target, ct, "ls", "-1", "/dev/dri");
-        var nodes = ls.IsSuccess
-            ? ls.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(n => n.StartsWith("renderD", StringComparison.Ordinal)).ToList()
-            : [];
+        var nodes = ls.IsSuccess ? RenderNodes(ls.StandardOutput) : [];
         var report = new GpuReport { Provider = target.Provider, Image = target.Image, RenderNodes = nodes };
         if (nodes.Count == 0)
             return report with { RenderNodeNote = $"no render node{(ls.IsSuccess ? " in /dev/dri" : ": " + Tool.LastLine(ls.StandardError + "\n" + ls.StandardOutput))}" };
@@ -40,6 +38,12 @@ public static class GpuProbe
             WorkloadNote = results.Count > 0 ? null : $"no llama-bench table in the output: {Tool.LastLine(w.StandardError + "\n" + w.StandardOutput)}",
         };
     }
+
+    /// <summary>The render nodes (renderD128…) in `ls /dev/dri` output, `ls -1` or `ls -la` alike (the name is the last field).</summary>
+    public static List<string> RenderNodes(string lsOutput) =>
+        lsOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1])
+            .Where(n => n.StartsWith("renderD", StringComparison.Ordinal)).ToList();
 
     private static async Task<BufferedCommandResult> RunAsync(GpuTarget target, CancellationToken ct, params string[] program)
     {

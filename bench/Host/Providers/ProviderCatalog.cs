@@ -11,6 +11,8 @@ public static class ProviderCatalog
     {
         ["local"] = () => new LocalProvider(),
         ["podman"] = () => new PodmanProvider(),
+        ["qemu-virtiofs"] = () => new Qemu.QemuProvider(Qemu.QemuTransport.VirtioFs),
+        ["qemu-9p"] = () => new Qemu.QemuProvider(Qemu.QemuTransport.NineP),
         ["applehv"] = () => new Machine.PodmanMachineProvider("applehv"),
         ["libkrun"] = () => new Machine.PodmanMachineProvider("libkrun"),
     };

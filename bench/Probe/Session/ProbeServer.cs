@@ -14,6 +14,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
 {
     private readonly BatchRunner _runner = new(scratch);
     private readonly KnownBugRunner _knownBugs = new(scratch);
+    private Soak.SoakRunner? _soak;
 
     public int Serve()
     {
@@ -47,9 +48,10 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
                 "hello" => (JsonSerializer.Serialize(Hello(), ProtocolJson.Default.HelloReply), false),
                 "batch" => (JsonSerializer.Serialize(_runner.Run(req), ProtocolJson.Default.BatchResult), false),
                 "knownbugs" => (JsonSerializer.Serialize(_knownBugs.Run(req), ProtocolJson.Default.KnownBugReply), false),
+                "soak" => (JsonSerializer.Serialize((_soak ??= new Soak.SoakRunner(scratch, _knownBugs)).Run(req), ProtocolJson.Default.SoakReply), false),
                 "cleanup" => (Status("ok", Cleanup()), false),
                 "quit" => (Status("bye", "bye"), true),
-                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|cleanup|quit)"),
+                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|cleanup|quit)"),
             };
         }
         catch (JsonException e) { return (Status(ProbeProtocol.Error, $"malformed request: {e.Message}"), false); }

@@ -27,6 +27,23 @@ public static class Requirements
         return reason ?? MissingAotProbe();
     }
 
+    /// <summary>Both QEMU providers can run here and the guest builds (built once per test process; cached on disk).</summary>
+    public static string? MissingQemu() => QemuMissing.Value;
+
+    private static readonly Lazy<string?> QemuMissing = new(() =>
+    {
+        foreach (var t in new[] { FsBench.Host.Providers.Qemu.QemuTransport.VirtioFs, FsBench.Host.Providers.Qemu.QemuTransport.NineP })
+            if (new FsBench.Host.Providers.Qemu.QemuProvider(t).UnavailableReasonAsync(CancellationToken.None).GetAwaiter().GetResult() is { } reason)
+                return reason;
+        if (MissingAotProbe() is { } probe) return probe;
+        try
+        {
+            FsBench.Host.Providers.Qemu.GuestImage.EnsureAsync(AotProbe, CancellationToken.None).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (Exception e) { return $"the QEMU guest cannot be built: {e.Message}"; }
+    });
+
     public static bool IsRoot => Environment.UserName == "root";
 
     private static string FindRepoRoot()
@@ -46,6 +63,7 @@ public sealed class RequiresFactAttribute : FactAttribute
         {
             "aot-probe" => Requirements.MissingAotProbe(),
             "podman" => Requirements.MissingPodman(),
+            "qemu" => Requirements.MissingQemu(),
             _ => $"unknown requirement '{requirement}'",
         };
         if (missing is not null) Skip = missing;

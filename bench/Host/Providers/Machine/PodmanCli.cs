@@ -11,12 +11,20 @@ public sealed class PodmanCli(string podman = "podman")
 
     public async Task<(BufferedCommandResult Result, TimeSpan Took)> RunAsync(Invocation inv, CancellationToken ct, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromMinutes(10);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout ?? TimeSpan.FromMinutes(10));
+        cts.CancelAfter(limit);
         var sw = Stopwatch.StartNew();
-        var r = await Cli.Wrap(podman).WithArguments(inv.Args).WithEnvironmentVariables(inv.Env.ToDictionary(e => e.Key, e => (string?)e.Value))
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cts.Token);
-        return (r, sw.Elapsed);
+        try
+        {
+            var r = await Cli.Wrap(podman).WithArguments(inv.Args).WithEnvironmentVariables(inv.Env.ToDictionary(e => e.Key, e => (string?)e.Value))
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cts.Token);
+            return (r, sw.Elapsed);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new Study.StudyException($"{inv} did not finish within {limit.TotalMinutes:0} min");
+        }
     }
 
     /// <summary>Like <see cref="RunAsync"/>, but a non-zero exit is an error naming the command and its last stderr line.</summary>

@@ -12,7 +12,7 @@ namespace FsBench.Host.Providers.Machine;
 /// by the study: Start makes it anew and times init, first start, stop and warm start; the probe then runs in
 /// containers on it (podman --connection), its workspace under $HOME, which podman shares at the same path.
 /// </summary>
-public sealed class PodmanMachineProvider(string provider, string podman = "podman") : IProvider
+public sealed class PodmanMachineProvider(string provider, string podman = "podman") : IProvider, IProcessesToSample
 {
     private readonly PodmanCli _cli = new(podman);
     private VmmMonitor? _monitor;
@@ -21,6 +21,20 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
     public IReadOnlyList<string> Mounts => MountModes.All;
     public string MachineName => MachineCommands.MachineNameFor(provider);
     public string Helper => HelperBinary.NameFor(provider);
+
+    /// <summary>Pause or freeze the VM (see <see cref="MachineFaultInjector"/> for how, and what is unsupported).</summary>
+    public IFaultInjector Faults(ProviderContext ctx) => new MachineFaultInjector(provider, MachineName);
+
+    /// <summary>The machine's VMM processes now: vfkit and Apple's VM service (applehv), or krunkit (libkrun).</summary>
+    public IReadOnlyList<SampledProcess> ProcessesToSample(ProviderContext ctx)
+    {
+        try
+        {
+            var all = ProcessTable.ListAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return ProcessTable.VmmOf(all, Helper, MachineName).Select(p => new SampledProcess(p.Executable, p.Pid)).ToList();
+        }
+        catch (StudyException) { return []; }
+    }
 
     public async Task<string?> UnavailableReasonAsync(CancellationToken ct)
     {
@@ -63,6 +77,9 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
         _monitor = new VmmMonitor(Path.Combine(ctx.StateDir, $"vmm-{provider}.csv"), Helper, MachineName, VmmMonitor.IntervalFromEnvironment());
         var first = await _monitor.SampleOnceAsync(ct);
         _monitor.Start();
+        string? disk = machine.ImagePath ?? (await ProcessTable.ListAsync(ct))
+            .Where(p => p.Executable == Helper && p.CommandLine.Contains(MachineName, StringComparison.Ordinal))
+            .Select(p => ProcessTable.DiskPathFromCommandLine(p.CommandLine)).FirstOrDefault(d => d is not null);
 
         var versions = new Dictionary<string, string>
         {
@@ -74,8 +91,11 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
             ["cpus"] = machine.Cpus.ToString(CultureInfo.InvariantCulture), ["memory_mib"] = machine.MemoryMiB.ToString(CultureInfo.InvariantCulture),
             ["disk_gib"] = machine.DiskGiB.ToString(CultureInfo.InvariantCulture), ["rootful"] = machine.Rootful ? "true" : "false",
             ["provider_selected_by"] = version.HasProviderFlag ? "init --provider" : MachineCommands.ProviderVar,
-            ["workspace"] = state.HostDir, ["disk_used_kib"] = (await DiskUsedKiBAsync(machine.ImagePath, ct)).ToString(CultureInfo.InvariantCulture),
+            ["workspace"] = state.HostDir, ["disk_used_kib"] = (await DiskUsedKiBAsync(disk, ct)).ToString(CultureInfo.InvariantCulture),
             ["vmm_processes_at_start"] = string.Join(";", first.Select(s => $"{s.Process}:{s.Pid}:fds={s.OpenFds}:rss_kib={s.RssKiB}")),
+            ["fault_pause_vm"] = MachineFaultInjector.Mechanisms(provider)[FaultKind.PauseVm],
+            ["fault_freeze_vm"] = MachineFaultInjector.Mechanisms(provider)[FaultKind.FreezeVm],
+            ["fault_stall_server"] = MachineFaultInjector.Mechanisms(provider)[FaultKind.StallServer],
         };
         string accel = provider == "libkrun" ? "hypervisor (Hypervisor.framework, krunkit)" : "hypervisor (Virtualization.framework, vfkit)";
         return new ProviderInfo(accel, versions, recorded);

@@ -35,5 +35,16 @@ public static class ProcessTable
                        || (helper == "vfkit" && p.CommandLine.Contains(AppleVmService, StringComparison.Ordinal)))
             .ToList();
 
+    /// <summary>The machine's disk image, from the VMM's `--device virtio-blk,path=…` argument (vfkit and krunkit alike).</summary>
+    public static string? DiskPathFromCommandLine(string commandLine)
+    {
+        const string marker = "virtio-blk,path=";
+        int i = commandLine.IndexOf(marker, StringComparison.Ordinal);
+        if (i < 0) return null;
+        string rest = commandLine[(i + marker.Length)..];
+        int end = rest.IndexOfAny([' ', ',']);
+        return end < 0 ? rest : rest[..end];
+    }
+
     public const string AppleVmService = "com.apple.Virtualization.VirtualMachine";
 }

@@ -15,7 +15,6 @@ public sealed class VmmMonitor(string csvPath, string helper, string machine, Ti
 
     public void Start()
     {
-        if (!File.Exists(csvPath)) File.WriteAllText(csvPath, VmmSample.CsvHeader + "\n");
         _loop = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
@@ -39,6 +38,7 @@ public sealed class VmmMonitor(string csvPath, string helper, string machine, Ti
             return samples;   // a missed sample is a gap in the CSV, not a failed run
         }
         foreach (var s in samples) MaxOpenFds = Math.Max(MaxOpenFds, s.OpenFds);
+        if (!File.Exists(csvPath)) File.WriteAllText(csvPath, VmmSample.CsvHeader + "\n");
         File.AppendAllLines(csvPath, samples.Select(s => s.ToCsv()));
         return samples;
     }

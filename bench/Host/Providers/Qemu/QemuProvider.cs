@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using FsBench.Host.Channel;
+using FsBench.Host.Study;
+
+namespace FsBench.Host.Providers.Qemu;
+
+/// <summary>
+/// The probe in a QEMU guest (busybox initramfs, Debian's generic kernel), its workspace the host directory
+/// shared over virtio-fs or virtio-9p. Start boots one VM per run and leaves it running; each session
+/// (each BenchmarkDotNet child) connects to the probe over the virtio-serial socket. Mounts: bind = the
+/// share itself (/mnt/share), overlay = an overlayfs with the share as lower and a tmpfs upper (/mnt/ovl).
+/// </summary>
+public sealed class QemuProvider(QemuTransport transport) : IProvider
+{
+    public string Name => transport.ProviderName;
+    public IReadOnlyList<string> Mounts => [MountModes.Bind, MountModes.Overlay];
+    public QemuTransport Transport => transport;
+
+    /// <summary>The batch directory inside the guest, relative to the probe's root /mnt.</summary>
+    public static string GuestDir(string mount) => mount switch
+    {
+        MountModes.Bind => "share",
+        MountModes.Overlay => "ovl",
+        _ => throw new StudyException($"the QEMU guests have no mount mode '{mount}' (bind|overlay)"),
+    };
+
+    /// <summary>Pause the VM, stall or kill its file server, from the host process, for this run's guest.</summary>
+    public IFaultInjector Faults(ProviderContext ctx) => new QemuFaultInjector(transport, QemuState.For(ctx, Name));
+
+    public Task<string?> UnavailableReasonAsync(CancellationToken ct) => Task.FromResult(UnavailableReason());
+
+    private string? UnavailableReason()
+    {
+        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+            return "the QEMU guests run on x86-64 Linux hosts only";
+        if (!Tool.OnPath(QemuVm.Exe)) return "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)";
+        if (transport.IsVirtioFs && !File.Exists(VirtiofsdProcess.PathOnThisHost))
+            return $"virtiofsd is missing at {VirtiofsdProcess.PathOnThisHost} (apt-get install qemu-system-common: QEMU 7.2 ships the C virtiofsd; or set FSBENCH_VIRTIOFSD)";
+        if (transport.IsVirtioFs && Environment.UserName != "root") return "virtiofsd needs root for its namespace sandbox (run as root)";
+        if (GuestImage.BuildScript() is null) return "bench/guest/build-guest.sh was not found above the host binaries (run from the repository)";
+        if (!File.Exists("/bin/busybox") && !File.Exists("/usr/bin/busybox")) return "busybox is missing for the guest initramfs (apt-get install busybox-static)";
+        foreach (var tool in new[] { "cpio", "depmod", "apt-get", "dpkg-deb", "xz", "zstd" })
+            if (!Tool.OnPath(tool)) return $"{tool} is missing to build the guest (apt-get install cpio kmod xz-utils zstd)";
+        return null;
+    }
+
+    public async Task<ProviderInfo> StartAsync(ProviderContext ctx, CancellationToken ct)
+    {
+        var state = QemuState.For(ctx, Name);
+        state.Create();
+        await EndProcessesAsync(state);   // a previous, killed run in the same state dir
+        state.RemoveStaleFiles();
+        foreach (var log in new[] { state.ConsoleLog, state.VirtiofsdLog }) if (File.Exists(log)) File.Delete(log);
+        try
+        {
+            var guest = await GuestImage.EnsureAsync(ctx.ProbePath, ct);
+            var (accel, why) = await Acceleration.DecideAsync(QemuVm.Exe, guest, state.TrialLog, ct);
+            var cmd = new QemuCommandLine(transport, transport.Cache(), accel, guest.Kernel, guest.Initrd, state, ctx.HostScratch(Name));
+            int stale = RemoveStaleProbeDirs(cmd.ShareDir);
+
+            var versions = new Dictionary<string, string>
+            {
+                ["qemu"] = await QemuVm.VersionAsync(ct),
+                ["guest_kernel"] = $"{guest.KernelRelease} ({guest.Facts.GetValueOrDefault("KERNEL_PACKAGE")} {guest.KernelPackageVersion})",
+                ["busybox"] = guest.Facts.GetValueOrDefault("BUSYBOX", "?"),
+            };
+            var settings = new Dictionary<string, string>
+            {
+                ["transport"] = transport.IsVirtioFs ? "virtio-fs (virtiofsd, vhost-user-fs-pci)" : "virtio-9p (qemu -virtfs, 9p2000.L, msize=524288)",
+                ["cache"] = cmd.Cache,
+                ["cache_variable"] = transport.CacheVariable,
+                ["smp"] = cmd.Cpus.ToString(),
+                ["memory_mb"] = cmd.MemoryMb.ToString(),
+                ["acceleration_reason"] = why,
+                ["kernel_cmdline"] = cmd.KernelAppend(),
+                ["share"] = cmd.ShareDir,
+                ["state"] = state.Dir,
+                ["stale_probe_dirs_removed"] = stale.ToString(),
+                ["guest_build"] = guest.WasCached ? "cached" : "built",
+                ["guest_build_seconds"] = guest.BuildSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            };
+
+            if (transport.IsVirtioFs)
+            {
+                versions["virtiofsd"] = await VirtiofsdProcess.VersionAsync(ct);
+                var clock = Stopwatch.StartNew();
+                await VirtiofsdProcess.StartAsync(cmd, ct);
+                settings["virtiofsd_start_seconds"] = Seconds(clock.Elapsed.TotalSeconds);
+            }
+            var ready = await QemuVm.LaunchAsync(cmd, ct);
+            settings["qemu_launch_seconds"] = Seconds(ready.LaunchSeconds);
+            settings["boot_seconds"] = Seconds(ready.BootSeconds);
+            settings["guest_uptime_at_ready_seconds"] = ready.Fields.GetValueOrDefault("uptime", "?");
+            settings["overlay"] = ready.Fields.GetValueOrDefault("overlay", "?");
+            settings["overlay_upper"] = "tmpfs";
+            return new ProviderInfo(accel, versions, settings);
+        }
+        catch
+        {
+            await StopAsync(ctx, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task<ProbeSession> OpenSessionAsync(ProviderContext ctx, string mount, CancellationToken ct)
+    {
+        var state = QemuState.For(ctx, Name);
+        string dir = GuestDir(mount);
+        if (QemuVm.Pids(state).Count == 0)
+            throw new ProbeChannelException($"{Name}: the guest is not running (state {state.Dir}); console: {state.ConsoleTail()}");
+        var channel = await SocketChannel.ConnectAsync(state.ProbeSocket, ctx.BatchTimeout, ct);
+        var session = new ProbeSession(channel, dir, ctx.BatchTimeout);
+        try
+        {
+            await session.HelloAsync(ct);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task StopAsync(ProviderContext ctx, CancellationToken ct)
+    {
+        var state = QemuState.For(ctx, Name);
+        if (!Directory.Exists(state.Dir)) return;
+        await EndProcessesAsync(state);
+        state.RemoveStaleFiles();
+        if (state.SocketDir != state.Dir && Directory.Exists(state.SocketDir) && !Directory.EnumerateFileSystemEntries(state.SocketDir).Any())
+            Directory.Delete(state.SocketDir);
+    }
+
+    /// <summary>QEMU first (virtiofsd would exit on its own once QEMU hangs up), then both virtiofsd processes.</summary>
+    private static async Task EndProcessesAsync(QemuState state)
+    {
+        await ProcessTable.EndAsync(QemuVm.Pids(state), TimeSpan.FromSeconds(5));
+        await ProcessTable.EndAsync(VirtiofsdProcess.Pids(state), TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>
+    /// The probe's directories a killed guest left in this run's own share (fsprobe-&lt;pid&gt;-&lt;n&gt;): a fresh guest
+    /// numbers its PIDs from the same start, so its probe would collide with them (EEXIST).
+    /// </summary>
+    private static int RemoveStaleProbeDirs(string shareDir)
+    {
+        var stale = Directory.EnumerateDirectories(shareDir, "fsprobe-*").ToList();
+        foreach (var dir in stale) Directory.Delete(dir, recursive: true);
+        return stale.Count;
+    }
+
+    private static string Seconds(double s) => s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,94 @@
+namespace FsBench.Host.Soak;
+
+/// <summary>
+/// Plays the fault timeline beside the load: waits for each planned start, injects, waits for its duration, lifts
+/// it, and logs each step in events.csv. Faults the provider cannot apply are logged once per kind as not applied.
+/// A fault still applied when the soak ends is lifted first, so that the provider can stop.
+/// </summary>
+public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults faults, SoakClock clock, Action<SoakEvent> log)
+{
+    private readonly List<AppliedFault> _applied = [];
+    private readonly List<NotApplied> _notApplied = [];
+    private readonly object _lock = new();
+    private FaultAction? _active;
+
+    public IReadOnlyList<AppliedFault> Applied { get { lock (_lock) return _applied.ToList(); } }
+    public IReadOnlyList<NotApplied> NotApplied { get { lock (_lock) return _notApplied.ToList(); } }
+    /// <summary>The fault applied right now ("pause#2"), or "".</summary>
+    public string Active { get { lock (_lock) return _active?.Label ?? ""; } }
+    /// <summary>Set when a kill has been applied: nothing after it can be measured.</summary>
+    public bool Killed { get; private set; }
+
+    /// <summary>Reports the kinds the provider cannot apply, before the load starts.</summary>
+    public void ReportUnsupported()
+    {
+        foreach (var kind in plan.Select(a => a.Kind).Distinct())
+            if (faults.WhyNot(kind) is { } why)
+            {
+                string name = kind.ToString().ToLowerInvariant();
+                lock (_lock) _notApplied.Add(new NotApplied(name, why));
+                log(Event("fault_not_applied", name, $"{plan.Count(a => a.Kind == kind)} planned: {why}"));
+            }
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            foreach (var action in plan.Where(a => faults.WhyNot(a.Kind) is null))
+            {
+                var wait = action.Start - clock.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                await ApplyAsync(action, ct);
+                if (action.Kind == FaultType.Kill) { Killed = true; return; }
+            }
+        }
+        catch (OperationCanceledException) { }
+        finally { await LiftActiveAsync(); }
+    }
+
+    private async Task ApplyAsync(FaultAction action, CancellationToken ct)
+    {
+        double start = clock.Seconds;
+        try { await faults.StartAsync(action.Kind, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log(Event("fault_error", action.Label, $"could not inject: {e.Message}"));
+            return;
+        }
+        lock (_lock)
+        {
+            _active = action.Duration is null ? null : action;
+            _applied.Add(new AppliedFault(action.Label, action.Kind, start, action.Kind == FaultType.Kill ? start : null));
+        }
+        log(Event("fault_start", action.Label, action.Duration is { } d ? $"for {DurationText.Format(d)}" : "instantaneous"));
+        if (action.Duration is { } duration)
+        {
+            await Task.Delay(duration, ct);
+            await LiftActiveAsync();
+        }
+    }
+
+    private async Task LiftActiveAsync()
+    {
+        FaultAction? action;
+        lock (_lock) action = _active;
+        if (action is null) return;
+        try { await faults.EndAsync(action.Kind, CancellationToken.None); }
+        catch (Exception e) { log(Event("fault_error", action.Label, $"could not lift: {e.Message}")); }
+        double end = clock.Seconds, lasted = 0;
+        lock (_lock)
+        {
+            int i = _applied.FindLastIndex(a => a.Label == action.Label);
+            if (i >= 0)
+            {
+                _applied[i] = _applied[i] with { EndS = end };
+                lasted = end - _applied[i].StartS;
+            }
+            _active = null;
+        }
+        log(Event("fault_end", action.Label, $"lifted after {lasted:0.0} s"));
+    }
+
+    private SoakEvent Event(string kind, string fault, string detail) => new(clock.Seconds, DateTime.UtcNow, kind, fault, detail);
+}

@@ -1,0 +1,321 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FsBench.Host.Channel;
+using FsBench.Host.Providers;
+using FsBench.Host.Study;
+using FsBench.Protocol;
+
+namespace FsBench.Host.Soak;
+
+/// <summary>
+/// One soak: start the provider, run the known-bug reproducers idle, then send the probe ~1 s windows of the
+/// agent-like mix for the whole duration while faults are injected and the provider's processes are sampled;
+/// every window becomes a row of timeseries.csv and updates classes.json. Ends cleanly on a mount failure
+/// (after the allowed restarts), on Ctrl-C, or when the duration is over.
+/// Exit codes: 0 ran its full duration; 4 ended early on a mount failure; 3 interrupted.
+/// </summary>
+public sealed class SoakRun
+{
+    public const int Complete = 0, Interrupted = 3, EndedOnMountFailure = 4;
+
+    private readonly SoakSettings _s;
+    private readonly SoakFolder _folder;
+    private readonly SoakMix _mix;
+    private readonly List<FaultAction> _plan;
+    private readonly IProvider _provider;
+    private readonly SoakClock _clock = new();
+    private readonly ClassTally _tally = new();
+    private readonly List<SoakPoint> _points = [];
+    private readonly KnownBugTally _knownBugs;
+    private readonly SoakProgress _progress;
+    private readonly JsonObject _manifest;
+    private FaultRunner? _faults;
+    private double? _loadEndedS;
+    private bool _channelLost;
+
+    /// <summary>The exposure: seconds of load, from its start to the end of the last window (shutdown excluded).</summary>
+    private double ExposureS => _loadEndedS ?? _clock.Seconds;
+
+    private SoakRun(SoakSettings s, SoakFolder folder, SoakMix mix, List<FaultAction> plan, IProvider provider, JsonObject manifest)
+    {
+        (_s, _folder, _mix, _plan, _provider, _manifest) = (s, folder, mix, plan, provider, manifest);
+        _knownBugs = new KnownBugTally(s.Provider, s.Mount);
+        _progress = new SoakProgress(s.Duration, Console.Out);
+    }
+
+    public static async Task<int> RunAsync(SoakSettings s, string outDir, CancellationToken ct)
+    {
+        if (!File.Exists(s.ProbePath)) throw new StudyException($"probe binary {s.ProbePath} not found (./run-bench.sh builds it; or pass --probe)");
+        var provider = ProviderCatalog.Create(s.Provider);
+        if (!provider.Mounts.Contains(s.Mount))
+            throw new StudyException($"{s.Provider} has no mount mode '{s.Mount}' ({string.Join("|", provider.Mounts)})");
+        var mix = SoakMix.Load(s.MixPath);
+        var plan = FaultSpecParser.Expand(FaultSpecParser.Parse(s.Faults), s.Duration);
+        var folder = SoakFolder.Create(outDir);
+        folder.WriteMix(mix.Json);
+        var manifest = await NewManifestAsync(Path.GetFileName(folder.Dir), s, mix, plan);
+        folder.WriteManifest(manifest);
+        Console.WriteLine($"fsbench soak: {s.Provider}/{s.Mount}, {s.Workers} workers, {DurationText.Format(s.Duration)}, " +
+                          $"{(s.OpenLoop ? $"open loop at {s.Rate:0.##} ops/s" : "closed loop")}, {plan.Count} planned faults -> {folder.Dir}");
+        return await new SoakRun(s, folder, mix, plan, provider, manifest).RunAsync(ct);
+    }
+
+    private async Task<int> RunAsync(CancellationToken ct)
+    {
+        var hang = _s.EffectiveHangTimeout(_plan);
+        var ctx = new ProviderContext(Path.GetFileName(_folder.Dir), _folder.StateDir, _s.ScratchDir, _s.ProbePath, hang);
+        if (await _provider.UnavailableReasonAsync(ct) is { } reason)
+        {
+            Finish("partial", $"provider unavailable: {reason}");
+            throw new StudyException($"{_provider.Name} cannot run here: {reason}");
+        }
+        string? endReason = null;
+        int exit = Interrupted;
+        ProbeSession? session = null;
+        ProcessSampler? sampler = null;
+        using var stopFaults = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task faultTask = Task.CompletedTask;
+        try
+        {
+            await StartProviderAsync(ctx, ct);
+            session = await _provider.OpenSessionAsync(ctx, _s.Mount, ct);
+            await IdleKnownBugsAsync(session, ct);
+
+            _faults = new FaultRunner(_plan, SoakFaults.For(_provider, ctx), _clock, Log);
+            _clock.Restart();
+            Log(Event("soak_start", "", $"{_s.Workers} workers, {(_s.OpenLoop ? $"{_s.Rate:0.##} ops/s open loop" : "closed loop")}, hang timeout {hang.TotalSeconds:0} s"));
+            _faults.ReportUnsupported();
+            var current = session;
+            sampler = new ProcessSampler(t => ProcessesOfProvider.FindAsync(_provider, ctx, current, t), _folder, _clock);
+            sampler.Start();
+            faultTask = _faults.RunAsync(stopFaults.Token);
+
+            int restarts = _s.Restarts;
+            while (endReason is null && _clock.Elapsed < _s.Duration && !ct.IsCancellationRequested)
+            {
+                string? lost = await WindowAsync(session, sampler, ct);
+                if (lost is null) continue;
+                Log(Event("mount_failure", _faults.Active, lost));
+                if (restarts-- > 0)
+                {
+                    var fresh = await RestartAsync(ctx, session, ct);
+                    session = current = fresh;   // null: the old session is closed already
+                    if (fresh is not null) continue;
+                }
+                endReason = $"mount_failure: {lost}";
+                exit = EndedOnMountFailure;
+                _loadEndedS = _clock.Seconds;
+            }
+            if (ct.IsCancellationRequested && endReason is null) endReason = "interrupted";
+            else if (endReason is null) exit = Complete;
+        }
+        catch (ProbeChannelException e) when (e is not ProbeRequestException)
+        {
+            endReason = $"mount_failure: {e.Message}";
+            exit = EndedOnMountFailure;
+            _channelLost = true;
+            Record(SoakPoint.ChannelLost(_clock.Seconds, _points.Count, 0, ""));
+            Log(Event("mount_failure", "", e.Message));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            endReason = "interrupted";
+        }
+        catch (Exception e) when (e is StudyException or IOException or InvalidOperationException or ProbeRequestException)
+        {
+            endReason = $"error: {e.Message}";
+            throw new StudyException(e.Message);
+        }
+        finally
+        {
+            _loadEndedS ??= _clock.Seconds;
+            await stopFaults.CancelAsync();
+            await faultTask;
+            if (sampler is not null) await sampler.DisposeAsync();
+            if (session is not null) await EndSessionAsync(session, _channelLost);
+            try { await _provider.StopAsync(ctx, CancellationToken.None); }
+            catch (Exception e) { Console.Error.WriteLine($"fsbench soak: stopping {_provider.Name} failed: {e.Message}"); }
+            WriteClasses(endReason);
+            Log(Event("soak_end", "", endReason ?? "ran its full duration"));
+            Finish(exit == Complete ? "complete" : "partial", endReason);
+            Summary(endReason);
+        }
+        return exit;
+    }
+
+    /// <summary>One window; returns null, or why the channel was lost.</summary>
+    private async Task<string?> WindowAsync(ProbeSession session, ProcessSampler sampler, CancellationToken ct)
+    {
+        bool bugs = _s.KnownBugRuns > 0 && _clock.Elapsed >= _s.KnownBugEvery * (_knownBugPasses + 1);
+        if (bugs) _knownBugPasses++;
+        var req = new ProbeRequest
+        {
+            Workers = _s.Workers, Rate = _s.Rate, WindowMs = (int)_s.Window.TotalMilliseconds, Mix = _mix.Weights,
+            StallNs = (long)(_s.StallThreshold.TotalMilliseconds * 1e6), KnownBugRuns = bugs ? _s.KnownBugRuns : 0, Sample = 0,
+        };
+        double t0 = _clock.Seconds;
+        int window = _points.Count;
+        try
+        {
+            var reply = await session.SoakAsync(req, ct);
+            double t1 = _clock.Seconds;
+            var point = SoakPoint.From(reply, t1, window, (t1 - t0) * 1000, FaultsDuring(t0, t1), _s.Window.TotalMilliseconds, _s.StallThreshold.TotalMilliseconds);
+            Record(point);
+            if (point.Has(FailureClass.MountFailure) && (_points.Count < 2 || !_points[^2].Has(FailureClass.MountFailure)))
+                Log(Event("mount_failure", point.Faults, $"the share's root did not answer: {point.Root}"));
+            if (bugs) KnownBugsUnderLoad(reply.KnownBugs);
+            _progress.Window(point, _tally, sampler.Last, _faults!.Active);
+            return null;
+        }
+        catch (ProbeChannelException e) when (e is not ProbeRequestException && !ct.IsCancellationRequested)
+        {
+            double t1 = _clock.Seconds;
+            Record(SoakPoint.ChannelLost(t1, window, (t1 - t0) * 1000, FaultsDuring(t0, t1)));
+            _channelLost = true;
+            return e.Message;
+        }
+    }
+
+    private int _knownBugPasses;
+
+    private void Record(SoakPoint point)
+    {
+        _points.Add(point);
+        _folder.AppendPoint(point);
+        _tally.Add(point);
+        WriteClasses(null);
+    }
+
+    private string FaultsDuring(double t0, double t1) => string.Join(' ',
+        _faults!.Applied.Where(f => f.StartS <= t1 && (f.EndS ?? double.MaxValue) >= t0).Select(f => f.Label));
+
+    private void WriteClasses(string? endReason)
+    {
+        var applied = _faults?.Applied ?? [];
+        _folder.WriteClasses(_tally.ToFile(ExposureS, RecoveryCalculator.Compute(_points, applied), _faults?.NotApplied ?? [], endReason));
+    }
+
+    private async Task StartProviderAsync(ProviderContext ctx, CancellationToken ct)
+    {
+        var info = await _provider.StartAsync(ctx, ct);
+        _manifest["providers"] = new JsonArray(new JsonObject
+        {
+            ["name"] = _provider.Name, ["available"] = true, ["acceleration"] = info.Acceleration,
+            ["mounts"] = new JsonArray(_provider.Mounts.Select(m => (JsonNode)m).ToArray()),
+            ["versions"] = JsonSerializer.SerializeToNode(info.Versions), ["settings"] = JsonSerializer.SerializeToNode(info.Settings),
+        });
+        _folder.WriteManifest(_manifest);
+    }
+
+    private async Task IdleKnownBugsAsync(ProbeSession session, CancellationToken ct)
+    {
+        if (_s.KnownBugRuns <= 0) return;
+        var reply = await session.KnownBugsAsync(_s.KnownBugRuns, ct: ct);
+        _knownBugs.Add("idle", reply.Results);
+        _folder.WriteKnownBugs(_knownBugs.Rows());
+        Console.WriteLine($"fsbench soak: known bugs idle: {reply.Results.Sum(r => r.Deviations)} deviation(s) in {reply.Results.Count} probes x {_s.KnownBugRuns} runs");
+    }
+
+    private void KnownBugsUnderLoad(List<KnownBugResult> results)
+    {
+        _tally.AddKnownBugs(results);
+        _knownBugs.Add("soak", results);
+        _folder.WriteKnownBugs(_knownBugs.Rows());
+        long deviations = results.Sum(r => r.Deviations);
+        var outcomes = results.Where(r => r.Deviations > 0).Select(r => $"{r.Name}: {string.Join("; ", r.Outcomes.Select(o => $"{o.Key} x{o.Value}"))}");
+        Log(Event("knownbugs", "", $"{deviations} deviation(s) in {results.Count} probes x {_s.KnownBugRuns} runs under load" +
+                                   (deviations > 0 ? ": " + string.Join(" | ", outcomes) : "")));
+    }
+
+    private async Task<ProbeSession?> RestartAsync(ProviderContext ctx, ProbeSession old, CancellationToken ct)
+    {
+        await EndSessionAsync(old, lost: true);
+        try
+        {
+            await _provider.StopAsync(ctx, ct);
+            await _provider.StartAsync(ctx, ct);
+            var fresh = await _provider.OpenSessionAsync(ctx, _s.Mount, ct);
+            Log(Event("session_restart", "", "provider stopped and started again; a new probe session (its open-loop schedule starts afresh)"));
+            _channelLost = false;
+            return fresh;
+        }
+        catch (Exception e) when (e is ProbeChannelException or StudyException or IOException or InvalidOperationException)
+        {
+            Log(Event("session_restart", "", $"failed: {e.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>Cleans up through the probe and says goodbye; when the channel is lost, only closes it (the probe is stuck or gone).</summary>
+    private static async Task EndSessionAsync(ProbeSession session, bool lost)
+    {
+        if (lost)
+        {
+            await session.Channel.DisposeAsync();
+            return;
+        }
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await session.CleanupAsync(cts.Token);
+        }
+        catch (Exception) { /* the probe or its share is gone: nothing to clean through it */ }
+        await session.DisposeAsync();
+    }
+
+    private void Log(SoakEvent e)
+    {
+        _folder.AppendEvent(e);
+        _progress.Event(e);
+    }
+
+    private SoakEvent Event(string kind, string fault, string detail) => new(_clock.Seconds, DateTime.UtcNow, kind, fault, detail);
+
+    private void Finish(string status, string? endReason)
+    {
+        _manifest["status"] = status;
+        _manifest["end_reason"] = endReason;
+        _manifest["ended_utc"] = DateTime.UtcNow.ToString("o");
+        _manifest["elapsed_s"] = Math.Round(ExposureS, 1);
+        _manifest["windows"] = _points.Count;
+        _manifest["loadavg_at_end"] = HostFacts.LoadAverage();
+        _manifest["faults_not_applied"] = JsonSerializer.SerializeToNode(_faults?.NotApplied ?? [], StudySettings.Json);
+        _folder.WriteManifest(_manifest);
+    }
+
+    private void Summary(string? endReason)
+    {
+        Console.WriteLine($"fsbench soak: {(endReason is null ? "ran its full duration" : $"ended early ({endReason})")}; {_tally.Ops:N0} ops in {ExposureS:0} s");
+        foreach (var c in FailureClasses.All)
+        {
+            long n = _tally.Count(c);
+            double hours = ExposureS / 3600;
+            Console.WriteLine($"  {FailureClasses.Name(c),-19} {n,8:N0}  " +
+                              (n > 0 ? $"{n / hours:0.##}/h" : $"0/h (95% upper bound {Taxonomy.ZeroCountUpperBoundPerHour(hours):0.##}/h)"));
+        }
+        foreach (var r in RecoveryCalculator.Compute(_points, _faults?.Applied ?? []))
+            Console.WriteLine($"  recovery after {r.Label}: {r.Note}");
+        foreach (var n in _faults?.NotApplied ?? []) Console.WriteLine($"  not applied: {n.Fault}: {n.Reason}");
+        Console.WriteLine($"fsbench soak: {_folder.Dir}");
+    }
+
+    private static async Task<JsonObject> NewManifestAsync(string runId, SoakSettings s, SoakMix mix, List<FaultAction> plan) => new()
+    {
+        ["run_id"] = runId,
+        ["kind"] = "soak",
+        ["status"] = "running",
+        ["started_utc"] = DateTime.UtcNow.ToString("o"),
+        ["ended_utc"] = null,
+        ["profile"] = "soak",
+        ["settings"] = s.ToJson(mix, s.EffectiveHangTimeout(plan)),
+        ["faults_planned"] = new JsonArray(plan.Select(a => (JsonNode)new JsonObject
+        {
+            ["fault"] = a.Label, ["start_s"] = a.Start.TotalSeconds, ["for_s"] = a.Duration?.TotalSeconds,
+        }).ToArray()),
+        ["host"] = HostFacts.Host(),
+        ["virtualization"] = HostFacts.Virtualization(),
+        ["providers"] = new JsonArray(),
+        ["tools"] = HostFacts.Tools(),
+        ["git"] = await HostFacts.GitAsync(AppContext.BaseDirectory),
+    };
+}

@@ -1,0 +1,56 @@
+using CliWrap;
+using CliWrap.Buffered;
+using FsBench.Host.Commands;
+
+namespace FsBench.Tests.Machine;
+
+/// <summary>fsbench doctor and fsbench migrate on this (Linux) host.</summary>
+public sealed class DoctorTests
+{
+    private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll");
+
+    private static async Task<BufferedCommandResult> Host(params string[] args) =>
+        await Cli.Wrap("dotnet").WithArguments([HostDll, .. args]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+
+    [Fact]
+    public async Task On_linux_the_mac_providers_are_unavailable_with_their_reasons_and_local_is_available()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var rows = (await DoctorReport.ProvidersAsync(CancellationToken.None)).ToDictionary(r => r.Provider);
+        Assert.True(rows["local"].Available);
+        Assert.Equal("applehv needs macOS (Apple Virtualization.framework)", rows["applehv"].Reason);
+        Assert.Contains("libkrun needs macOS on Apple silicon", rows["libkrun"].Reason);
+        Assert.All(rows.Values, r => Assert.DoesNotContain('\n', r.Reason ?? ""));
+    }
+
+    [Fact]
+    public async Task The_doctor_command_lists_every_provider()
+    {
+        var r = await Host("doctor");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var name in FsBench.Host.Providers.ProviderCatalog.Names) Assert.Contains(name, r.StandardOutput);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Matches(@"applehv\s+unavailable: applehv needs macOS", r.StandardOutput);
+            Assert.Matches(@"local\s+available", r.StandardOutput);
+            Assert.Contains("docs/mac.md", r.StandardOutput);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_on_linux_says_there_are_no_podman_machines_to_migrate()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var r = await Host("migrate", "--to", "libkrun", "--dry-run");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("no podman machines to migrate", r.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Migrate_refuses_an_unknown_target()
+    {
+        var r = await Host("migrate", "--to", "qemu");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("qemu", r.StandardError);
+    }
+}

@@ -1,0 +1,142 @@
+using HdrHistogram;
+using System.Diagnostics;
+using FsBench.Host.Channel;
+using FsBench.Host.Providers;
+using FsBench.Host.Providers.Qemu;
+using FsBench.Protocol;
+using FsBench.Tests.Support;
+using Xunit.Abstractions;
+
+namespace FsBench.Tests.Qemu;
+
+/// <summary>The probe in a real booted guest, over one transport (the subclasses pick virtio-fs or 9p).</summary>
+public abstract class QemuGuestTests(QemuGuestFixture guest, ITestOutputHelper output)
+{
+    protected QemuGuestFixture Guest { get; } = guest;
+
+    [RequiresFact("qemu")]
+    public async Task The_guest_reports_its_acceleration_versions_and_boot_time()
+    {
+        var info = Guest.Info!;
+        Assert.Contains(info.Acceleration, new[] { "kvm", "tcg" });
+        Assert.False(string.IsNullOrEmpty(info.Versions["qemu"]));
+        Assert.StartsWith("6.", info.Versions["guest_kernel"]);
+        Assert.True(double.Parse(info.Settings["boot_seconds"], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        output.WriteLine(string.Join(", ", info.Settings.Select(kv => $"{kv.Key}={kv.Value}")));
+        await using var session = await Guest.SessionAsync(MountModes.Bind);
+        var hello = await session.HelloAsync();
+        Assert.Equal("x86_64", hello.Arch);
+        Assert.Equal("/mnt", hello.Root);
+    }
+
+    [RequiresFact("qemu")]
+    public async Task Metadata_ops_succeed_on_the_share_and_the_overlay_with_sane_latencies()
+    {
+        foreach (var mount in new[] { MountModes.Bind, MountModes.Overlay })
+        {
+            await using var session = await Guest.SessionAsync(mount);
+            foreach (var op in new[] { "mkdir", "create", "stat", "chmod", "rename", "unlink" })
+            {
+                var r = await session.RunBatchAsync(op, 150, 1, Layouts.Private, 150);
+                double opsPerS = r.Ops / (r.WallNs / 1e9);
+                double medianMs = r.SamplesNs.Order().ElementAt(r.SamplesNs.Length / 2) / 1e6;
+                output.WriteLine($"{mount} {op}: {opsPerS:0} ops/s, median {medianMs:0.000} ms, failures {r.Failures}");
+                Assert.True(r.Failures == 0, $"{mount} {op}: {string.Join(",", r.Errnos)}");
+                Assert.Equal(150, r.Ops);
+                Assert.InRange(opsPerS, 20, 1_000_000);
+                Assert.InRange(medianMs, 0.0001, 100);
+            }
+            await session.CleanupAsync();
+        }
+    }
+
+    [RequiresFact("qemu")]
+    public async Task Xattrs_round_trip_on_the_share()
+    {
+        await using var session = await Guest.SessionAsync(MountModes.Bind);
+        foreach (var op in new[] { "setxattr", "getxattr", "listxattr" })
+        {
+            var r = await session.RunBatchAsync(op, 100, 1, Layouts.Private, 100);
+            output.WriteLine($"{op}: {r.Ops} ops, {r.Failures} failures {string.Join(",", r.Errnos)}");
+            Assert.True(r.Failures == 0, $"{op}: {string.Join(",", r.Errnos)} {r.FirstFailures.FirstOrDefault()}");
+        }
+        await session.CleanupAsync();
+    }
+
+    [RequiresFact("qemu")]
+    public async Task A_five_second_qmp_pause_during_a_batch_fails_nothing_and_stops_the_guests_clock_too()
+    {
+        var faults = Guest.Provider.Faults(Guest.Context);
+        Assert.True(faults.Supports(FaultKind.PauseVm));
+        var state = QemuState.For(Guest.Context, Guest.Provider.Name);
+        string during = "?";
+        var (r, hostSeconds) = await BatchAcrossFault(async () =>
+        {
+            await faults.PauseVmAsync(default);
+            await using var qmp = await QmpClient.ConnectAsync(state.QmpSocket, default);
+            during = await qmp.StatusAsync(default);
+        }, () => faults.ResumeVmAsync(default), TimeSpan.FromSeconds(5));
+        Assert.Equal("paused", during);
+        Assert.True(r.Failures == 0, string.Join(",", r.Errnos));
+        Assert.True(hostSeconds >= 5, $"the host waited {hostSeconds:0.0} s");
+        // QMP stop freezes the guest's clocks with its vCPUs: the pause is not an in-guest latency (FreezeVm is).
+        output.WriteLine($"in-guest max latency across a 5 s QMP pause: {MaxSeconds(r):0.00} s; in-guest wall {r.WallNs / 1e9:0.0} s; host {hostSeconds:0.0} s");
+    }
+
+    [RequiresFact("qemu")]
+    public async Task A_five_second_vm_freeze_during_a_batch_is_a_latency_spike_not_a_failure()
+    {
+        var faults = Guest.Provider.Faults(Guest.Context);
+        Assert.True(faults.Supports(FaultKind.FreezeVm));
+        var (r, _) = await BatchAcrossFault(() => faults.FreezeVmAsync(default), () => faults.ThawVmAsync(default), TimeSpan.FromSeconds(5));
+        Assert.True(r.Failures == 0, string.Join(",", r.Errnos));
+        Assert.True(MaxSeconds(r) >= 4.0, $"max latency {MaxSeconds(r):0.00} s");
+    }
+
+    /// <summary>A mkdir batch sized to last about 4 s; the fault starts 1 s in and lasts <paramref name="hold"/>.</summary>
+    protected async Task<(BatchResult Result, double HostSeconds)> BatchAcrossFault(Func<Task> inflict, Func<Task> end, TimeSpan hold)
+    {
+        await using var session = await Guest.SessionAsync(MountModes.Bind);
+        int count = await CountForSecondsAsync(session, "mkdir", 4);
+        var clock = Stopwatch.StartNew();
+        var batch = session.RunBatchAsync("mkdir", count, 1, Layouts.Private, 256);
+        await Task.Delay(1000);
+        Assert.False(batch.IsCompleted, "the batch ended before the fault");
+        await inflict();
+        await Task.Delay(hold);
+        await end();
+        var r = await batch;
+        double hostSeconds = clock.Elapsed.TotalSeconds;
+        output.WriteLine($"{count} mkdir: {r.Failures} failures, max {MaxSeconds(r):0.00} s, batch {hostSeconds:0.0} s");
+        await session.CleanupAsync();
+        return (r, hostSeconds);
+    }
+
+    public static async Task<int> CountForSecondsAsync(ProbeSession session, string op, double seconds)
+    {
+        var r = await session.RunBatchAsync(op, 100, 1, Layouts.Private, 100);
+        double perSecond = r.Ops / (r.WallNs / 1e9);
+        return (int)Math.Clamp(perSecond * seconds, 500, 50_000);
+    }
+
+    public static double MaxSeconds(BatchResult r) => HistogramCodec.Decode(r.Histogram).GetMaxValue() / 1e9;
+}
+
+[Collection("qemu")]
+public sealed class QemuVirtiofsTests(VirtiofsGuest guest, ITestOutputHelper output)
+    : QemuGuestTests(guest, output), IClassFixture<VirtiofsGuest>
+{
+    [RequiresFact("qemu")]
+    public async Task A_stalled_virtiofsd_during_a_batch_is_a_latency_spike_not_a_failure()
+    {
+        var faults = Guest.Provider.Faults(Guest.Context);
+        Assert.True(faults.Supports(FaultKind.StallServer));
+        var (r, _) = await BatchAcrossFault(() => faults.StallServerAsync(default), () => faults.ResumeServerAsync(default), TimeSpan.FromSeconds(3));
+        Assert.True(r.Failures == 0, string.Join(",", r.Errnos));
+        Assert.True(MaxSeconds(r) >= 2.4, $"max latency {MaxSeconds(r):0.00} s");
+    }
+}
+
+[Collection("qemu")]
+public sealed class Qemu9pTests(NinePGuest guest, ITestOutputHelper output)
+    : QemuGuestTests(guest, output), IClassFixture<NinePGuest>;
