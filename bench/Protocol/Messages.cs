@@ -15,6 +15,11 @@ public sealed record ProbeRequest
     /// <summary>"private": a directory per worker; "shared": all workers in one directory.</summary>
     public string Layout { get; set; } = Layouts.Private;
     public string Dir { get; set; } = ".";
+    /// <summary>
+    /// When <see cref="Dir"/> is an overlay mount: its lower layer, relative to the scratch root, where the
+    /// probe can write directly (needed by "copyup"). Null when the lower layer is out of the probe's reach.
+    /// </summary>
+    public string? LowerDir { get; set; }
     /// <summary>For "knownbugs": which probes to run (default: all).</summary>
     public string[]? Names { get; set; }
     /// <summary>At most this many raw latencies are returned (a uniform sample).</summary>
@@ -29,7 +34,7 @@ public sealed record ProbeRequest
     public Dictionary<string, int>? Mix { get; set; }
     /// <summary>An op slower than this (from its intended start) counts as a stall.</summary>
     public long StallNs { get; set; } = 1_000_000_000;
-    /// <summary>Also run every known-bug reproducer this many times during the window (0: none).</summary>
+    /// <summary>Start a pass of every known-bug reproducer, this many runs each, beside the load (0: none; ignored while one runs).</summary>
     public int KnownBugRuns { get; set; }
 }
 

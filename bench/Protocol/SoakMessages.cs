@@ -31,7 +31,10 @@ public sealed record SoakReply
     public int RootErrno { get; set; }
     public string RootErrnoName { get; set; } = "OK";
     public List<FailureRecord> FirstFailures { get; set; } = [];
-    /// <summary>The known-bug reproducers run during the window, under load (empty when none were asked for).</summary>
+    /// <summary>
+    /// The results of a known-bug pass run under load: it starts with the window that asks for it, runs in the
+    /// background, and is reported by the first window that ends after it finished (empty otherwise).
+    /// </summary>
     public List<KnownBugResult> KnownBugs { get; set; } = [];
     /// <summary>HdrHistogram of successful latencies (ns), compressed V2, base64.</summary>
     public string Histogram { get; set; } = "";

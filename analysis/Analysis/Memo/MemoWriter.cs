@@ -8,7 +8,8 @@ namespace Analysis.Memo;
 /// <summary>Writes <c>memo.md</c>: the question, the findings, the mitigation table, then each run's setup, tables and figures.</summary>
 public static class MemoWriter
 {
-    public static string Write(string path, IReadOnlyList<(RunAnalysis Analysis, IReadOnlyList<Figure> Figures)> runs, DifferenceTest test)
+    public static string Write(string path, IReadOnlyList<(RunAnalysis Analysis, IReadOnlyList<Figure> Figures)> runs, DifferenceTest test,
+        IReadOnlyList<(RunFolder.SoakRun Soak, IReadOnlyList<Figure> Figures)>? soaks = null)
     {
         var md = new StringBuilder();
         string memoDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -37,6 +38,8 @@ public static class MemoWriter
 
         foreach (var (analysis, figures) in runs)
             WriteRun(md, analysis, figures, memoDir);
+        foreach (var (soak, figures) in soaks ?? [])
+            SoakSection.Write(md, soak, figures, memoDir);
 
         WriteMethod(md, test);
         File.WriteAllText(path, md.ToString());
@@ -59,9 +62,10 @@ public static class MemoWriter
             foreach (var f in figures.Where(f => f.Op == op)) Embed(md, f, memoDir);
         }
         if (analysis.Cases.Count == 0) md.AppendLine("No case finished in this run.").AppendLine();
+        KnownBugsSection.Write(md, RunFolder.KnownBugRow.ReadIfPresent(analysis.Run.Directory));
     }
 
-    private static void Embed(StringBuilder md, Figure figure, string memoDir)
+    public static void Embed(StringBuilder md, Figure figure, string memoDir)
     {
         string png = Path.GetRelativePath(memoDir, figure.PngPath).Replace('\\', '/');
         string svg = Path.ChangeExtension(png, ".svg");

@@ -38,10 +38,14 @@ public static class StudyConfig
 
         foreach (var p in providers) config.AddJob(JobFor(p.Name, folder, settings));
 
-        var mounts = providers.ToDictionary(p => p.Name, p => p.Mounts);
+        var byName = providers.ToDictionary(p => p.Name);
         return config.AddFilter(new SimpleFilter(bc =>
-            mounts.TryGetValue(StudyEnvironment.ProviderOf(bc.Job), out var m) && m.Contains((string)bc.Parameters["Mount"])));
+            byName.TryGetValue(StudyEnvironment.ProviderOf(bc.Job), out var p) && Applies(p, (string)bc.Parameters["Op"], (string)bc.Parameters["Mount"])));
     }
+
+    /// <summary>Whether a provider measures an operation behind a mount mode (copy-up needs a reachable lower layer).</summary>
+    public static bool Applies(IProvider p, string op, string mount) =>
+        p.Mounts.Contains(mount) && (op != Protocol.ProbeOps.CopyUp || p.LowerLayerDir(mount) is not null);
 
     public static Job JobFor(string provider, RunFolder folder, StudySettings s) =>
         Job.Default

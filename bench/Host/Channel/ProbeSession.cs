@@ -7,10 +7,12 @@ namespace FsBench.Host.Channel;
 /// The host's side of one probe: typed requests over a line channel, each bounded by a timeout, so a dead
 /// guest or a stalled server ends in a clear <see cref="ProbeChannelException"/>, never a hang.
 /// </summary>
-public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpan timeout) : IAsyncDisposable
+public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpan timeout, string? lowerDir = null) : IAsyncDisposable
 {
     /// <summary>The directory batches run in, relative to the probe's scratch root (the mount under test).</summary>
     public string BatchDir { get; } = batchDir;
+    /// <summary>When <see cref="BatchDir"/> is an overlay whose lower layer the probe can reach: that layer (for copyup).</summary>
+    public string? LowerDir { get; } = lowerDir;
     public IProbeChannel Channel { get; } = channel;
 
     public async Task<HelloReply> HelloAsync(CancellationToken ct = default) =>
@@ -18,7 +20,7 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
 
     public async Task<BatchResult> RunBatchAsync(string op, int count, int workers, string layout, int sample, CancellationToken ct = default)
     {
-        var req = new ProbeRequest { Cmd = "batch", Op = op, Count = count, Workers = workers, Layout = layout, Dir = BatchDir, Sample = sample };
+        var req = new ProbeRequest { Cmd = "batch", Op = op, Count = count, Workers = workers, Layout = layout, Dir = BatchDir, LowerDir = LowerDir, Sample = sample };
         return JsonSerializer.Deserialize(await RequestAsync(req, "batch", ct), ProtocolJson.Default.BatchResult)!;
     }
 

@@ -21,6 +21,12 @@ public interface IProvider
 
     Task<ProbeSession> OpenSessionAsync(ProviderContext ctx, string mount, CancellationToken ct);
 
+    /// <summary>
+    /// For an overlay mount whose lower layer the probe can also reach directly: that layer, relative to the
+    /// probe's scratch root. Only such mounts can measure overlay copy-up (the "copyup" operation).
+    /// </summary>
+    string? LowerLayerDir(string mount) => null;
+
     /// <summary>Ends everything Start began; safe to call after a failed or partial Start.</summary>
     Task StopAsync(ProviderContext ctx, CancellationToken ct);
 }

@@ -16,8 +16,6 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults fau
     public IReadOnlyList<NotApplied> NotApplied { get { lock (_lock) return _notApplied.ToList(); } }
     /// <summary>The fault applied right now ("pause#2"), or "".</summary>
     public string Active { get { lock (_lock) return _active?.Label ?? ""; } }
-    /// <summary>Set when a kill has been applied: nothing after it can be measured.</summary>
-    public bool Killed { get; private set; }
 
     /// <summary>Reports the kinds the provider cannot apply, before the load starts.</summary>
     public void ReportUnsupported()
@@ -40,7 +38,7 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults fau
                 var wait = action.Start - clock.Elapsed;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
                 await ApplyAsync(action, ct);
-                if (action.Kind == FaultType.Kill) { Killed = true; return; }
+                if (action.Kind == FaultType.Kill) return;   // nothing after a kill can be injected into the same server
             }
         }
         catch (OperationCanceledException) { }

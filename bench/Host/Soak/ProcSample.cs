@@ -25,8 +25,10 @@ public sealed class ProcReader
     {
         try
         {
+            string status = File.ReadAllText($"/proc/{pid}/status");
+            if (IsZombie(status)) return null;   // it has ended; its parent has not reaped it yet
             int fds = Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
-            long rss = ParseRssKiB(File.ReadAllText($"/proc/{pid}/status"));
+            long rss = ParseRssKiB(status);
             long ticks = ParseCpuTicks(File.ReadAllText($"/proc/{pid}/stat"));
             double cpu = 0;
             if (_last.TryGetValue(pid, out var prev) && tS > prev.TS) cpu = (ticks - prev.Ticks) / ClockTicks / (tS - prev.TS) * 100;
@@ -38,6 +40,9 @@ public sealed class ProcReader
             return null;   // the process has gone: a gap in vmm.csv
         }
     }
+
+    public static bool IsZombie(string status) =>
+        status.Split('\n').FirstOrDefault(l => l.StartsWith("State:", StringComparison.Ordinal))?.Contains('Z') == true;
 
     public static long ParseRssKiB(string status)
     {

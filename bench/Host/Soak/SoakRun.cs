@@ -124,7 +124,9 @@ public sealed class SoakRun
         catch (Exception e) when (e is StudyException or IOException or InvalidOperationException or ProbeRequestException)
         {
             endReason = $"error: {e.Message}";
-            throw new StudyException(e.Message);
+            throw new StudyException(e.Message.Contains("unknown cmd 'soak'")
+                ? $"{e.Message}: the probe binary predates the soak; rebuild it (./run-bench.sh setup, or dotnet publish bench/Probe ...)"
+                : e.Message);
         }
         finally
         {
@@ -146,6 +148,7 @@ public sealed class SoakRun
     /// <summary>One window; returns null, or why the channel was lost.</summary>
     private async Task<string?> WindowAsync(ProbeSession session, ProcessSampler sampler, CancellationToken ct)
     {
+        // A pass starts in the probe with this window and reports with a later one (it runs in the background there).
         bool bugs = _s.KnownBugRuns > 0 && _clock.Elapsed >= _s.KnownBugEvery * (_knownBugPasses + 1);
         if (bugs) _knownBugPasses++;
         var req = new ProbeRequest
@@ -163,7 +166,7 @@ public sealed class SoakRun
             Record(point);
             if (point.Has(FailureClass.MountFailure) && (_points.Count < 2 || !_points[^2].Has(FailureClass.MountFailure)))
                 Log(Event("mount_failure", point.Faults, $"the share's root did not answer: {point.Root}"));
-            if (bugs) KnownBugsUnderLoad(reply.KnownBugs);
+            if (reply.KnownBugs.Count > 0) KnownBugsUnderLoad(reply.KnownBugs);
             _progress.Window(point, _tally, sampler.Last, _faults!.Active);
             return null;
         }

@@ -34,7 +34,7 @@ public static class StudyRunner
         folder.WriteManifest(manifest);
         Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir);
 
-        int expected = started.Sum(p => settings.Ops.Length * settings.Workers.Length * mounts.Count(p.Mounts.Contains));
+        int expected = started.Sum(p => settings.Workers.Length * settings.Ops.Sum(op => mounts.Count(m => StudyConfig.Applies(p, op, m))));
         Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", started.Select(p => p.Name))} " +
                           $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops each)");
         using var stopOnCancel = ct.Register(() => Finish(folder, manifest, "partial", expected));

@@ -14,9 +14,12 @@ public interface IOperation
 }
 
 /// <summary>What one worker needs for one batch: its directory, its name prefix and its item count.</summary>
-public sealed class WorkerContext(string dir, string prefix, int count)
+public sealed class WorkerContext(string dir, string prefix, int count, string? lowerDir = null, string? lowerView = null)
 {
     public string Dir { get; } = dir;
+    /// <summary>For an overlay: a fresh directory in its lower layer, and the same directory seen through the overlay.</summary>
+    public string? LowerDir { get; } = lowerDir;
+    public string? LowerView { get; } = lowerView;
     public string Prefix { get; } = prefix;
     public int Count { get; } = count;
 

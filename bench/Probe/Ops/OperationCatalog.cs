@@ -7,7 +7,7 @@ public static class OperationCatalog
     [
         new Mkdir(), new Rmdir(), new Create(), new OpenExisting(), new Stat(),
         new GetXattr(), new SetXattr(), new ListXattr(), new Rename(), new Unlink(),
-        new Link(), new Symlink(), new Readdir(), new Chmod(), new Utimens(),
+        new Link(), new Symlink(), new Readdir(), new Chmod(), new Utimens(), new CopyUp(),
     ];
 
     public static IOperation? Find(string name) => All.FirstOrDefault(o => o.Name == name);

@@ -19,7 +19,11 @@ public sealed class BatchRunner(ScratchRoot scratch)
         if (req.Count < 1) throw new ProbeException("count must be at least 1");
         if (req.Workers < 1 || req.Workers > 256) throw new ProbeException("workers must be between 1 and 256");
         if (!Layouts.All.Contains(req.Layout)) throw new ProbeException($"unknown layout '{req.Layout}' (private|shared)");
+        if (op is CopyUp && string.IsNullOrEmpty(req.LowerDir))
+            throw new ProbeException("copyup needs lower_dir: an overlay whose lower layer the probe can reach");
         string session = scratch.SessionDir(req.Dir);
+        string? lowerSession = string.IsNullOrEmpty(req.LowerDir) ? null : scratch.SessionDir(req.LowerDir, "copyup");
+        string view = scratch.Resolve(req.Dir);
         int batch = _batches++;
 
         var contexts = new WorkerContext[req.Workers];
@@ -29,7 +33,9 @@ public sealed class BatchRunner(ScratchRoot scratch)
             int count = req.Count / req.Workers + (k < req.Count % req.Workers ? 1 : 0);
             string dir = req.Layout == Layouts.Shared ? $"{session}/shared" : $"{session}/w{k}";
             Directory.CreateDirectory(dir);
-            contexts[k] = new WorkerContext(dir, $"b{batch}w{k}-", count);
+            string? lower = lowerSession is null ? null : $"{lowerSession}/b{batch}w{k}";
+            string? lowerView = lowerSession is null ? null : $"{view}/{Path.GetFileName(lowerSession)}/b{batch}w{k}";
+            contexts[k] = new WorkerContext(dir, $"b{batch}w{k}-", count, lower, lowerView);
             recorders[k] = new OpRecorder(op.Name, Math.Max(1, req.Sample), seed: batch * 1000 + k);
         }
 

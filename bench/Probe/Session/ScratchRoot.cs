@@ -4,12 +4,13 @@ namespace FsBench.Probe.Session;
 
 /// <summary>
 /// The probe's confinement: every path it touches lies under its scratch root, and it removes only
-/// the directories it created itself (one per session directory, "fsprobe-&lt;pid&gt;-&lt;n&gt;").
+/// the directories it created itself ("fsprobe-&lt;pid&gt;-&lt;nonce&gt;-&lt;n&gt;": a guest booted again reuses its PIDs).
 /// </summary>
 public sealed class ScratchRoot
 {
     private readonly List<string> _created = [];
     private readonly Dictionary<string, string> _sessionDirs = new();
+    private readonly string _nonce = Random.Shared.Next(0x10000, 0xfffff).ToString("x");
     public string Root { get; }
 
     public ScratchRoot(string root)
@@ -32,20 +33,21 @@ public sealed class ScratchRoot
     public bool IsInside(string path) => path == Root || path.StartsWith(Root.TrimEnd('/') + "/", StringComparison.Ordinal);
 
     /// <summary>A fresh directory, created by this probe, under <paramref name="parent"/>.</summary>
-    public string CreateSessionDir(string parent)
+    public string CreateSessionDir(string parent, string kind = "fsprobe")
     {
-        string dir = Path.Combine(parent, $"fsprobe-{Environment.ProcessId}-{_created.Count}");
+        string dir = Path.Combine(parent, $"{kind}-{Environment.ProcessId}-{_nonce}-{_created.Count}");
         if (Native.Mkdir(dir, 0x1ed) != 0) throw new ProbeException($"cannot create {dir}: {ErrnoNames.Name(Native.Errno)}");
         _created.Add(dir);
         return dir;
     }
 
     /// <summary>This session's own directory under <paramref name="relative"/>: created on first use, then reused.</summary>
-    public string SessionDir(string relative)
+    public string SessionDir(string relative, string kind = "fsprobe")
     {
         string parent = Resolve(relative);
-        if (!_sessionDirs.TryGetValue(parent, out var session))
-            _sessionDirs[parent] = session = CreateSessionDir(parent);
+        string key = $"{kind}:{parent}";
+        if (!_sessionDirs.TryGetValue(key, out var session))
+            _sessionDirs[key] = session = CreateSessionDir(parent, kind);
         return session;
     }
 

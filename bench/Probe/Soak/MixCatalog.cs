@@ -1,4 +1,4 @@
-using FsBench.Probe.Soak.Actions;
+using FsBench.Probe.SoakActions;
 
 namespace FsBench.Probe.Soak;
 

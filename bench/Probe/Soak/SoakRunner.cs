@@ -11,13 +11,17 @@ namespace FsBench.Probe.Soak;
 /// <summary>
 /// Serves "soak": runs one window of the agent-like mix with W workers, open loop at a target rate (the schedule
 /// is kept across windows, see <see cref="OpenLoopSchedule"/>) or closed loop (each worker back to back for the
-/// window's wall time). Known-bug reproducers can run beside the workers, under load. After the window it checks
-/// that the share's root still answers.
+/// window's wall time). Known-bug reproducers can run beside the workers, under load: a pass starts with the window
+/// that asks for it and runs in the background across windows, so it never holds up the schedule; its results come
+/// back with the first window that ends after it finished. After each window the runner checks that the share's root
+/// still answers.
 /// </summary>
 public sealed class SoakRunner(ScratchRoot scratch, KnownBugRunner knownBugs, Func<string, IMixAction?>? find = null)
 {
     private readonly Func<string, IMixAction?> _find = find ?? MixCatalog.Find;
     private State? _state;
+    private Thread? _bugPass;
+    private KnownBugReply? _bugResults;
 
     private sealed class State(string key, MixWorker[] workers)
     {
@@ -39,11 +43,7 @@ public sealed class SoakRunner(ScratchRoot scratch, KnownBugRunner knownBugs, Fu
         long start = Stopwatch.GetTimestamp();
         var recorders = state.Workers.Select(_ => new MixRecorder(picker.Actions.Count, req.StallNs)).ToArray();
 
-        KnownBugReply? bugs = null;
-        var bugThread = req.KnownBugRuns > 0
-            ? new Thread(() => bugs = knownBugs.Run(new ProbeRequest { Cmd = "knownbugs", Count = req.KnownBugRuns, Dir = req.Dir })) { IsBackground = true, Name = "knownbugs" }
-            : null;
-        bugThread?.Start();
+        if (req.KnownBugRuns > 0 && _bugPass is null) StartBugPass(req);
 
         long lag = 0;
         if (req.Rate > 0)
@@ -60,9 +60,30 @@ public sealed class SoakRunner(ScratchRoot scratch, KnownBugRunner knownBugs, Fu
             long end = start + windowTicks;
             RunWorkers(state, k => ClosedLoop(end, picker, state.Workers[k], recorders[k], start));
         }
-        bugThread?.Join();
         long wall = Ns(Stopwatch.GetTimestamp() - start);
-        return Merge(req.Rate > 0 ? "open" : "closed", picker, recorders, wall, lag, bugs);
+        return Merge(req.Rate > 0 ? "open" : "closed", picker, recorders, wall, lag, FinishedBugPass());
+    }
+
+    private void StartBugPass(ProbeRequest req)
+    {
+        var bugReq = new ProbeRequest { Cmd = "knownbugs", Count = req.KnownBugRuns, Dir = req.Dir };
+        scratch.SessionDir(req.Dir);   // created here, on the serving thread, before the pass uses it
+        _bugPass = new Thread(() =>
+        {
+            try { _bugResults = knownBugs.Run(bugReq); }
+            catch (Exception) { _bugResults = null; }   // e.g. the session was cleaned up under it: no results, never a crash
+        }) { IsBackground = true, Name = "knownbugs" };
+        _bugPass.Start();
+    }
+
+    /// <summary>The results of a background known-bug pass that has finished (once), or null.</summary>
+    private KnownBugReply? FinishedBugPass()
+    {
+        if (_bugPass is null || _bugPass.IsAlive) return null;
+        _bugPass = null;
+        var results = _bugResults ?? new KnownBugReply();
+        _bugResults = null;
+        return results;
     }
 
     /// <summary>The workers (and the schedule) live as long as the soak asks with the same settings.</summary>

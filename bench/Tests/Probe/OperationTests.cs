@@ -21,7 +21,9 @@ public sealed class OperationTests : IDisposable
     {
         var scratch = new ScratchRoot(_tmp.Path);
         var runner = new BatchRunner(scratch);
-        var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 40, Workers = 2 });
+        // copy-up needs a lower layer: on a plain filesystem the "overlay view" is the lower directory itself
+        string? lower = op == ProbeOps.CopyUp ? "." : null;
+        var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 40, Workers = 2, LowerDir = lower });
 
         Assert.Equal(40, result.Ops);
         Assert.True(result.Failures == 0, $"{op}: {string.Join(",", result.Errnos.Select(e => $"{e.Key}:{e.Value}"))}");
@@ -32,6 +34,14 @@ public sealed class OperationTests : IDisposable
 
         scratch.RemoveCreated();
         Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
+    }
+
+    [Fact]
+    public void Copyup_without_a_lower_layer_is_refused()
+    {
+        var runner = new BatchRunner(new ScratchRoot(_tmp.Path));
+        var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = ProbeOps.CopyUp, Count = 1 }));
+        Assert.Contains("lower_dir", e.Message);
     }
 
     [Fact]

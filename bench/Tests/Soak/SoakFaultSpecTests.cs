@@ -13,7 +13,7 @@ public class SoakFaultSpecTests
         Assert.Equal(new FaultSpec(FaultType.Pause, null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), null), specs[0]);
         Assert.Equal(new FaultSpec(FaultType.Stall, TimeSpan.FromSeconds(120), null, TimeSpan.FromSeconds(10), null), specs[1]);
         Assert.Equal(new FaultSpec(FaultType.Kill, TimeSpan.FromSeconds(300), null, null, null), specs[2]);
-        Assert.Equal("pause:every=60s,for=5s", specs[0].ToString());
+        Assert.Equal("pause:every=1m,for=5s", specs[0].ToString());
     }
 
     [Theory]

@@ -88,11 +88,13 @@ public sealed class SoakScheduleTests : IDisposable
             Mix = SoakActions.Names.ToDictionary(n => n, _ => 1),
         };
         var reply = runner.Run(req);
+        var bugs = reply.KnownBugs;
+        for (int i = 0; i < 40 && bugs.Count == 0; i++) bugs = runner.Run(req with { KnownBugRuns = 0 }).KnownBugs;   // the pass runs in the background
         Assert.Equal(200, reply.Ops);
         Assert.True(reply.Failures == 0, string.Join(", ", reply.FirstFailures.Select(f => $"{f.Op} {f.Path} {f.ErrnoName}")));
         Assert.Equal(SoakActions.Names.Order(), reply.OpsByAction.Keys.Order());
         Assert.Equal("OK", reply.RootErrnoName);
-        Assert.Equal(KnownBugCatalog.All.Count, reply.KnownBugs.Count);
+        Assert.Equal(KnownBugCatalog.All.Count, bugs.Count);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class LocalProvider : IProvider
     public string Name => "local";
     public IReadOnlyList<string> Mounts => [MountModes.Bind];
 
-    public Task<string?> UnavailableReasonAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+    public Task<string?> UnavailableReasonAsync(CancellationToken ct) => Task.FromResult(OperatingSystem.IsLinux() ? null
+        : "the probe is a Linux program (statx, l*xattr); on macOS read the podman machines' volume mount as the floor");
 
     public Task<ProviderInfo> StartAsync(ProviderContext ctx, CancellationToken ct)
     {

@@ -24,6 +24,9 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
         _ => throw new StudyException($"the QEMU guests have no mount mode '{mount}' (bind|overlay)"),
     };
 
+    /// <summary>The overlay's lower layer is the share itself, which the probe also mounts.</summary>
+    public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
+
     /// <summary>Pause the VM, stall or kill its file server, from the host process, for this run's guest.</summary>
     public IFaultInjector Faults(ProviderContext ctx) => new QemuFaultInjector(transport, QemuState.For(ctx, Name));
 
@@ -56,7 +59,6 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
             var guest = await GuestImage.EnsureAsync(ctx.ProbePath, ct);
             var (accel, why) = await Acceleration.DecideAsync(QemuVm.Exe, guest, state.TrialLog, ct);
             var cmd = new QemuCommandLine(transport, transport.Cache(), accel, guest.Kernel, guest.Initrd, state, ctx.HostScratch(Name));
-            int stale = RemoveStaleProbeDirs(cmd.ShareDir);
 
             var versions = new Dictionary<string, string>
             {
@@ -75,7 +77,6 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
                 ["kernel_cmdline"] = cmd.KernelAppend(),
                 ["share"] = cmd.ShareDir,
                 ["state"] = state.Dir,
-                ["stale_probe_dirs_removed"] = stale.ToString(),
                 ["guest_build"] = guest.WasCached ? "cached" : "built",
                 ["guest_build_seconds"] = guest.BuildSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             };
@@ -109,7 +110,7 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
         if (QemuVm.Pids(state).Count == 0)
             throw new ProbeChannelException($"{Name}: the guest is not running (state {state.Dir}); console: {state.ConsoleTail()}");
         var channel = await SocketChannel.ConnectAsync(state.ProbeSocket, ctx.BatchTimeout, ct);
-        var session = new ProbeSession(channel, dir, ctx.BatchTimeout);
+        var session = new ProbeSession(channel, dir, ctx.BatchTimeout, LowerLayerDir(mount));
         try
         {
             await session.HelloAsync(ct);
@@ -137,17 +138,6 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
     {
         await ProcessTable.EndAsync(QemuVm.Pids(state), TimeSpan.FromSeconds(5));
         await ProcessTable.EndAsync(VirtiofsdProcess.Pids(state), TimeSpan.FromSeconds(5));
-    }
-
-    /// <summary>
-    /// The probe's directories a killed guest left in this run's own share (fsprobe-&lt;pid&gt;-&lt;n&gt;): a fresh guest
-    /// numbers its PIDs from the same start, so its probe would collide with them (EEXIST).
-    /// </summary>
-    private static int RemoveStaleProbeDirs(string shareDir)
-    {
-        var stale = Directory.EnumerateDirectories(shareDir, "fsprobe-*").ToList();
-        foreach (var dir in stale) Directory.Delete(dir, recursive: true);
-        return stale.Count;
     }
 
     private static string Seconds(double s) => s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);

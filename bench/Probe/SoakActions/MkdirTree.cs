@@ -1,5 +1,6 @@
+using FsBench.Probe.Soak;
 using FsBench.Probe.Libc;
-namespace FsBench.Probe.Soak.Actions;
+namespace FsBench.Probe.SoakActions;
 
 /// <summary>mkdir -p of a three-level path in a small tree (4×4×4 leaves): EEXIST on a level is normal.</summary>
 public sealed class MkdirTree : IMixAction

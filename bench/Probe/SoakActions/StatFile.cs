@@ -1,5 +1,6 @@
+using FsBench.Probe.Soak;
 using FsBench.Probe.Libc;
-namespace FsBench.Probe.Soak.Actions;
+namespace FsBench.Probe.SoakActions;
 
 /// <summary>statx of a file the worker wrote (or of its directory before it has any).</summary>
 public sealed unsafe class StatFile : IMixAction

@@ -1,5 +1,6 @@
+using FsBench.Probe.Soak;
 using FsBench.Probe.Libc;
-namespace FsBench.Probe.Soak.Actions;
+namespace FsBench.Probe.SoakActions;
 
 /// <summary>
 /// lgetxattr of an attribute the file does not carry, as ls -l and cp -a ask for security.* labels: ENODATA

@@ -1,5 +1,6 @@
+using FsBench.Probe.Soak;
 using FsBench.Probe.Libc;
-namespace FsBench.Probe.Soak.Actions;
+namespace FsBench.Probe.SoakActions;
 
 /// <summary>readdir of the worker's directory to the end (ls, glob, a file watcher's rescan).</summary>
 public sealed class ListDir : IMixAction

@@ -1,5 +1,6 @@
+using FsBench.Probe.Soak;
 using FsBench.Probe.Libc;
-namespace FsBench.Probe.Soak.Actions;
+namespace FsBench.Probe.SoakActions;
 
 /// <summary>
 /// How git stores an object: write objects/tmp_obj_*, link() it to its final name, unlink the temporary.

@@ -1,5 +1,6 @@
+using FsBench.Probe.Soak;
 using FsBench.Probe.Libc;
-namespace FsBench.Probe.Soak.Actions;
+namespace FsBench.Probe.SoakActions;
 
 /// <summary>unlink of a file the worker wrote (ENOENT here means a file it created has vanished); a write when it has none.</summary>
 public sealed class UnlinkFile : IMixAction

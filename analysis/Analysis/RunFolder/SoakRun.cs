@@ -1,0 +1,57 @@
+namespace Analysis.RunFolder;
+
+/// <summary>
+/// A soak run folder (written by <c>fsbench soak</c>): manifest, timeseries.csv, events.csv, vmm.csv, classes.json
+/// and knownbugs.csv. Everything is read at once: a soak has one row per second, so even a day is small.
+/// </summary>
+public sealed class SoakRun
+{
+    public string Directory { get; private init; } = "";
+    public SoakManifest Manifest { get; private init; } = new();
+    public IReadOnlyList<TimeSeriesRow> Series { get; private init; } = [];
+    public IReadOnlyList<SoakEventRow> Events { get; private init; } = [];
+    public IReadOnlyList<VmmRow> Vmm { get; private init; } = [];
+    public SoakClasses Classes { get; private init; } = new();
+    public IReadOnlyList<KnownBugRow> KnownBugs { get; private init; } = [];
+    public string Label { get; set; } = "";
+    public string FiguresDirectory => Path.Combine(Directory, "figures");
+
+    /// <summary>Whether a folder is a soak's (it has a timeseries.csv) rather than a benchmark run's.</summary>
+    public static bool IsSoak(string directory) => File.Exists(Path.Combine(directory, "timeseries.csv"));
+
+    public static SoakRun Open(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new BadInputException(directory, "run folder is missing");
+        string manifestPath = Path.Combine(directory, "manifest.json");
+        var manifest = RunJson.Read<SoakManifest>(manifestPath);
+        if (string.IsNullOrWhiteSpace(manifest.Status)) throw new BadInputException(manifestPath, "\"status\" is missing");
+        string classesPath = Path.Combine(directory, "classes.json");
+        var series = CsvFile.Read<TimeSeriesRow>(Path.Combine(directory, "timeseries.csv")).ToList();
+        if (series.Any(r => r.Ops < 0 || r.Failures < 0 || r.Failures > r.Ops))
+            throw new BadInputException(Path.Combine(directory, "timeseries.csv"), "a window has impossible counts (failures above ops, or negative)");
+        return new SoakRun
+        {
+            Directory = Path.GetFullPath(directory),
+            Manifest = manifest,
+            Series = series,
+            Events = CsvFile.Read<SoakEventRow>(Path.Combine(directory, "events.csv")).ToList(),
+            Vmm = File.Exists(Path.Combine(directory, "vmm.csv")) ? CsvFile.Read<VmmRow>(Path.Combine(directory, "vmm.csv")).ToList() : [],
+            Classes = File.Exists(classesPath) ? RunJson.Read<SoakClasses>(classesPath) : new SoakClasses(),
+            KnownBugs = KnownBugRow.ReadIfPresent(directory),
+            Label = $"{manifest.Host.Hostname}, {manifest.Settings.Provider}/{manifest.Settings.Mount}",
+        };
+    }
+
+    /// <summary>The faults as applied, from events.csv: label, kind, start and (for pauses and stalls) when they were lifted.</summary>
+    public IReadOnlyList<(string Label, string Kind, double Start, double? End)> Faults()
+    {
+        var list = new List<(string, string, double, double?)>();
+        foreach (var start in Events.Where(e => e.Kind == "fault_start"))
+        {
+            var end = Events.FirstOrDefault(e => e.Kind == "fault_end" && e.Fault == start.Fault && e.TS >= start.TS);
+            string kind = start.Fault.Split('#')[0];
+            list.Add((start.Fault, kind, start.TS, kind == "kill" ? start.TS : end?.TS));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,30 @@
+using FsBench.Probe.Libc;
+namespace FsBench.Probe.Ops;
+
+/// <summary>
+/// copyup: chmod, through an overlay, of a file that exists only in its lower layer, so overlayfs copies it up
+/// (metadata only with metacopy=on). Prepare creates the files directly in the lower layer, in a directory
+/// the overlay has never looked up; names are never reused, so the overlay's caches never go stale.
+/// </summary>
+public sealed class CopyUp : IOperation
+{
+    public string Name => "copyup";
+
+    public void Prepare(WorkerContext w)
+    {
+        Directory.CreateDirectory(w.LowerDir!);
+        w.B = new string[w.Count];
+        w.A = new string[w.Count];
+        for (int i = 0; i < w.Count; i++)
+        {
+            w.B[i] = $"{w.LowerDir}/{w.Prefix}c{i}";
+            w.A[i] = $"{w.LowerView}/{w.Prefix}c{i}";
+        }
+        Fs.CreateAll(w.B);
+    }
+
+    public int Run(WorkerContext w, int i) => Native.Check(Native.Chmod(w.A[i], 0x180 /*0600*/));
+
+    /// <summary>Nothing here: the lower directory goes with the session's cleanup.</summary>
+    public void Cleanup(WorkerContext w) { }
+}
