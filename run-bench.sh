@@ -4,7 +4,7 @@
 #   ./run-bench.sh [--profile smoke|standard|thorough] [--providers local,podman,...] [--ops ...] [--out DIR] ...
 #   ./run-bench.sh test                     set up, then run every test
 #   ./run-bench.sh report DIR [DIR...]      re-render the memo and figures of run folders
-#   ./run-bench.sh compare BASE CANDIDATE [--threshold 5%] [--noise 1us]
+#   ./run-bench.sh compare BASE CANDIDATE [--threshold 5%] [--noise 100ns]
 #   ./run-bench.sh trend RUN RUN [...]
 #   ./run-bench.sh providers                what this machine can run, and why not
 #   ./run-bench.sh doctor | migrate | gpu | soak | fault ...   (see README)
@@ -105,7 +105,12 @@ case "${1:-}" in
     [ -f "$ANALYSIS_DLL" ] || build
     analysis "$cmd" "$@"
     ;;
-  providers|doctor|migrate|gpu|soak|fault)
+  soak)
+    shift
+    setup
+    dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" "$@"
+    ;;
+  providers|doctor|migrate|gpu|fault)
     [ -f "$HOST_DLL" ] || setup
     dotnet "$HOST_DLL" "$@"
     ;;

@@ -90,7 +90,7 @@ public sealed class SyntheticRun : IDisposable
         settings = new { batch_size = 256, warmup = 1, iterations = 5, workers = Workers, mounts = Mounts, ops = Ops, layout = "private" },
         host = new { hostname = Hostname, os = "SyntheticOS 1", kernel = "6.0.0-synthetic", arch = "x86_64", cpu = "Synthetic CPU", cores = 2, memory_bytes = 8_000_000_000L },
         virtualization = new { host_is_vm = HostIsVm, hardware_virt = false, notes = "synthetic test data" },
-        providers = Providers.Select(p => new { name = p.Name, available = true, reason = (string?)null, acceleration = p.Acceleration, versions = new { synthetic = "1.0" }, settings = new { } }),
+        providers = Providers.Select(p => new { name = p.Name, available = true, reason = (string?)null, acceleration = p.Acceleration, versions = new { synthetic = "1.0" }, settings = p.Settings }),
         tools = new { dotnet = "10.0.0" },
         git = new { commit = "0000000", dirty = false },
     };

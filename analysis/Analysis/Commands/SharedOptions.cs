@@ -17,7 +17,7 @@ public static class SharedOptions
     public static Option<string> Noise() => new("--noise")
     {
         Description = "Absolute noise floor: a difference below it is the same (as in dotnet/performance ResultsComparer).",
-        DefaultValueFactory = _ => "1us",
+        DefaultValueFactory = _ => "100ns",
     };
 
     public static DifferenceTest Test(ParseResult parsed, Option<string> threshold, Option<string> noise) =>

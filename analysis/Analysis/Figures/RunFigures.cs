@@ -9,6 +9,7 @@ public static class RunFigures
     {
         string dir = analysis.Run.FiguresDirectory;
         var figures = new List<Figure> { FailuresByErrnoFigure.Draw(analysis, dir) };
+        if (OperationalCostFigure.Draw(analysis, dir) is { } cost) figures.Add(cost);
         foreach (int w in analysis.Workers)
         {
             figures.Add(ThroughputVsLocalFigure.Draw(analysis, w, dir));

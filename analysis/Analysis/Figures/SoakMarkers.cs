@@ -29,7 +29,7 @@ public static class SoakMarkers
         foreach (var k in kinds)
             plot.Legend.ManualItems.Add(new LegendItem
             {
-                LabelText = k == "kill" ? "kill (file server)" : k == "pause" ? "VM paused" : "file server stalled",
+                LabelText = k == "kill" ? "file server killed" : k == "pause" ? "VM paused" : "file server stalled",
                 FillColor = k == "kill" ? Kill : (k == "pause" ? Pause : Stall).WithAlpha(0.4),
                 LineColor = k == "kill" ? Kill : Colors.Transparent,
                 LineWidth = k == "kill" ? 2.5f : 0,

@@ -21,16 +21,16 @@ public static class SoakTimelineFigure
         var ops = plot.Add.ScatterLine(answered.Select(r => r.TS / scale).ToArray(), answered.Select(r => (double)r.Ops).ToArray(), Color.FromHex("#999999"));
         ops.LineWidth = 1.5f;
         ops.LegendText = "ops attempted per window";
-        Series(plot, rows, scale, r => r.Stalls, SoakMarkers.Stall, MarkerShape.FilledTriangleUp, "stalled ops (slower than the threshold)");
+        Series(plot, rows, scale, r => r.Stalls, SoakMarkers.Stall, MarkerShape.FilledTriangleUp, "stalled ops (> threshold)");
         Series(plot, rows, scale, r => r.Has("stall") && r.Stalls == 0 ? r.Ops : 0, SoakMarkers.Stall, MarkerShape.OpenDiamond,
-            "stalled window: the host waited longer than window + threshold (a paused guest's clock sees nothing)");
-        Series(plot, rows, scale, r => r.Has("operation_error") ? r.Failures : 0, Color.FromHex("#CC0000"), MarkerShape.FilledCircle, "failed ops (operation errors)");
+            "stalled window (seen by the host only)");
+        Series(plot, rows, scale, r => r.Has("operation_error") ? r.Failures : 0, Color.FromHex("#CC0000"), MarkerShape.FilledCircle, "failed ops (errno)");
         double top = Math.Max(1, rows.Select(r => (double)Math.Max(r.Ops, r.Stalls)).DefaultIfEmpty(1).Max());
         var mount = rows.Where(r => r.Has("mount_failure")).ToList();
         if (mount.Count > 0)
         {
             var m = plot.Add.Markers(mount.Select(r => r.TS / scale).ToArray(), mount.Select(_ => top * 1.05).ToArray(), MarkerShape.Eks, 16, Colors.Black);
-            m.LegendText = "mount failure (root gone or channel lost)";
+            m.LegendText = "mount failure";
         }
         if (rows.Count == 0) FigureFile.Note(plot, "no window finished");
         else if (rows.All(r => r.Classes.Length == 0)) FigureFile.Note(plot, $"no failures and no stalls in {rows.Sum(r => r.Ops):N0} ops");

@@ -64,8 +64,19 @@ public static class FindingsSection
     private static void OperationalCost(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
     {
         md.AppendLine("### 2. Operational cost").AppendLine();
-        md.AppendLine("**Not enough evidence** from these runs: the run folder records which providers were available and their versions, " +
-                      "not the install steps, `podman machine init --provider libkrun`, machine start times or the migration of existing machines.").AppendLine();
+        bool bothMachines = runs.Any(r => Cases.OperationalCost.Of(r.Run.Manifest).Select(c => c.Provider).Distinct()
+            .Count(p => p is Providers.AppleHv or Providers.Libkrun) == 2);
+        md.AppendLine(bothMachines
+            ? "Start-up steps of `applehv` and `libkrun` as measured by the run that started them (below; install steps and the migration of existing machines are in the Mac guide, `docs/mac.md`)."
+            : "**Not enough evidence** on `applehv` against `libkrun`: no run here started both podman machines, so `podman machine init --provider libkrun`, " +
+              "machine start and stop times are not measured; a Mac run (Apple silicon, Podman ≥ 5.2 with krunkit) with both providers gives them. " +
+              "What the runs did measure for the providers they started:").AppendLine();
+        var table = new MarkdownTable("run", "provider", "step", "seconds");
+        foreach (var run in runs)
+        foreach (var row in Cases.OperationalCost.Of(run.Run.Manifest))
+            table.Add(run.Run.Label, $"`{row.Provider}`", row.Step, row.Seconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        if (table.RowCount > 0) md.Append(table).AppendLine();
+        else md.AppendLine("(no start-up step was timed by these runs)").AppendLine();
         foreach (var run in runs)
         foreach (var p in run.Run.Manifest.Providers.Where(p => p.Name is Providers.AppleHv or Providers.Libkrun || !p.Available))
             md.AppendLine($"- {run.Run.Label}: `{p.Name}` {(p.Available ? "available" : $"**not available** ({p.Reason ?? "no reason given"})")}" +

@@ -52,7 +52,7 @@ public static class MemoWriter
         SetupSection.Write(md, analysis.Run, analysis.Cases.Count);
 
         md.AppendLine("### Overview").AppendLine();
-        foreach (var f in figures.Where(f => f.Kind is FigureKind.FailuresByErrno or FigureKind.ThroughputVsLocal or FigureKind.SlowdownHeatmap))
+        foreach (var f in figures.Where(f => f.Kind is FigureKind.FailuresByErrno or FigureKind.OperationalCost or FigureKind.ThroughputVsLocal or FigureKind.SlowdownHeatmap))
             Embed(md, f, memoDir);
 
         foreach (string op in analysis.Ops)

@@ -23,6 +23,7 @@ public class MetadataBenchmarks
     private RunFolder _folder = null!;
     private ProbeSession _session = null!;
     private CaseRecorder _recorder = null!;
+    private bool _channelFailed;
 
     [GlobalSetup]
     public void Setup()
@@ -31,8 +32,36 @@ public class MetadataBenchmarks
         _settings = _folder.ReadSettings();
         string provider = Environment.GetEnvironmentVariable(StudyEnvironment.ProviderVar) ?? "local";
         var ctx = StudyEnvironment.Context(_folder, _settings);
-        _recorder = new CaseRecorder(new CaseKey(provider, Mount, Op, Workers), _settings.Layout, _settings.SampleCap, _folder);
-        _session = ProviderCatalog.Create(provider).OpenSessionAsync(ctx, Mount, CancellationToken.None).GetAwaiter().GetResult();
+        var key = new CaseKey(provider, Mount, Op, Workers);
+        _recorder = new CaseRecorder(key, _settings.Layout, _settings.SampleCap, _folder);
+        _session = OpenSession(ProviderCatalog.Create(provider), ctx, key);
+    }
+
+    /// <summary>
+    /// A session on the provider; a provider whose shared guest died in an earlier case (or dies now) is restarted
+    /// first, and the restart is recorded in restarts.csv.
+    /// </summary>
+    private ProbeSession OpenSession(IProvider provider, ProviderContext ctx, CaseKey key)
+    {
+        if (provider.RestartsAfterChannelFailure && _folder.TakeChannelFailure(provider.Name) is { } earlier)
+            Restart(provider, ctx, key, earlier);
+        try
+        {
+            return provider.OpenSessionAsync(ctx, Mount, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (ProbeChannelException e) when (provider.RestartsAfterChannelFailure)
+        {
+            Restart(provider, ctx, key, e.Message);
+            return provider.OpenSessionAsync(ctx, Mount, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    private void Restart(IProvider provider, ProviderContext ctx, CaseKey key, string reason)
+    {
+        Console.WriteLine($"// fsbench: restarting {provider.Name} before {key}: {reason}");
+        _folder.AppendRestart(provider.Name, key, reason);
+        provider.StopAsync(ctx, CancellationToken.None).GetAwaiter().GetResult();
+        provider.StartAsync(ctx, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [Benchmark(OperationsPerInvoke = StudySettings.BatchSize)]
@@ -43,9 +72,11 @@ public class MetadataBenchmarks
             _recorder.Add(_session.RunBatchAsync(Op, StudySettings.BatchSize, Workers, _settings.Layout, _settings.SampleCap)
                 .GetAwaiter().GetResult());
         }
-        catch (ProbeChannelException e)
+        catch (ProbeChannelException e) when (e is not ProbeRequestException)
         {
             _recorder.ChannelFailed(e.Message);
+            _folder.MarkChannelFailure(_recorder.Key.Provider, e.Message);
+            _channelFailed = true;
             throw;
         }
     }
@@ -57,7 +88,7 @@ public class MetadataBenchmarks
         _folder.AppendFinished(finished);
         Console.WriteLine($"// fsbench: case {_folder.FinishedCases()} done: {_recorder.Key}: {finished.Ops} ops, " +
                           $"{finished.Failures} failed, guest p50 {finished.P50Ns / 1000.0:0.0} us, {finished.OpsPerSecond:0} ops/s");
-        try { _session.CleanupAsync().GetAwaiter().GetResult(); }
+        try { if (!_channelFailed) _session.CleanupAsync().GetAwaiter().GetResult(); }
         finally { _session.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 }

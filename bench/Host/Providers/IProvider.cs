@@ -27,6 +27,12 @@ public interface IProvider
     /// </summary>
     string? LowerLayerDir(string mount) => null;
 
+    /// <summary>
+    /// True for a provider whose sessions share one long-lived guest: when a session's channel dies (a hung or dead
+    /// guest or file server), the next case restarts the provider instead of losing every case after it.
+    /// </summary>
+    bool RestartsAfterChannelFailure => false;
+
     /// <summary>Ends everything Start began; safe to call after a failed or partial Start.</summary>
     Task StopAsync(ProviderContext ctx, CancellationToken ct);
 }

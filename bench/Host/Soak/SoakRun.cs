@@ -91,11 +91,11 @@ public sealed class SoakRun
             faultTask = _faults.RunAsync(stopFaults.Token);
 
             int restarts = _s.Restarts;
-            while (endReason is null && _clock.Elapsed < _s.Duration && !ct.IsCancellationRequested)
+            while (session is not null && endReason is null && _clock.Elapsed < _s.Duration && !ct.IsCancellationRequested)
             {
                 string? lost = await WindowAsync(session, sampler, ct);
                 if (lost is null) continue;
-                Log(Event("mount_failure", _faults.Active, lost));
+                Log(Event("mount_failure", _points.Count > 0 ? _points[^1].Faults : "", lost));
                 if (restarts-- > 0)
                 {
                     var fresh = await RestartAsync(ctx, session, ct);

@@ -85,6 +85,28 @@ public sealed class RunFolder
         File.AppendAllText(FailuresPath, string.Concat(rows));
     }
 
+    /// <summary>Marks that a session's channel to <paramref name="provider"/> died, for the next case to restart it.</summary>
+    public void MarkChannelFailure(string provider, string reason) =>
+        File.WriteAllText(Path.Combine(StateDir, $"{provider}.channel-failed"), reason);
+
+    /// <summary>The reason a previous case left, if any, and clears it.</summary>
+    public string? TakeChannelFailure(string provider)
+    {
+        string path = Path.Combine(StateDir, $"{provider}.channel-failed");
+        if (!File.Exists(path)) return null;
+        string reason = File.ReadAllText(path);
+        File.Delete(path);
+        return reason;
+    }
+
+    /// <summary>restarts.csv: every provider restart a run needed, with the case and the reason.</summary>
+    public void AppendRestart(string provider, CaseKey before, string reason)
+    {
+        string path = Path.Combine(Dir, "restarts.csv");
+        if (!File.Exists(path)) File.WriteAllText(path, "utc,provider,case,reason\n");
+        File.AppendAllText(path, $"{DateTime.UtcNow:o},{provider},{before},\"{reason.Replace("\"", "'")}\"\n");
+    }
+
     public int FinishedCases() => Math.Max(0, File.ReadLines(SummaryPath).Count() - 1);
 
     private static void WriteAtomic(string path, string text)

@@ -19,10 +19,10 @@ public sealed record StudySettings
     public string[] Ops { get; init; } = [];
     public string Layout { get; init; } = "private";
     /// <summary>Raw latencies kept per case (a uniform sample) for the statistical tests.</summary>
-    public int SampleCap { get; init; } = 4096;
+    public int SampleCap { get; init; } = 1024;
     /// <summary>How many times each known-bug reproducer runs per provider and mount.</summary>
     public int KnownBugRuns { get; init; } = 20;
-    public double BatchTimeoutSeconds { get; init; } = 120;
+    public double BatchTimeoutSeconds { get; init; } = 60;
     public string[] Providers { get; init; } = [];
     public string ScratchDir { get; init; } = "";
     public string ProbePath { get; init; } = "";

@@ -24,6 +24,9 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
         _ => throw new StudyException($"the QEMU guests have no mount mode '{mount}' (bind|overlay)"),
     };
 
+    /// <summary>Every session talks to the one guest: a dead or hung guest is rebooted for the next case.</summary>
+    public bool RestartsAfterChannelFailure => true;
+
     /// <summary>The overlay's lower layer is the share itself, which the probe also mounts.</summary>
     public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
 
