@@ -17,6 +17,9 @@ public sealed record CaseResult
     /// <summary>HD quantiles of the probe's samples; null when the probe file is missing or has too few samples.</summary>
     public LatencySummary? Latency { get; init; }
 
+    /// <summary>HD p5/p25/p50/p75/p95 of the probe's samples for the box plots; null like <see cref="Latency"/>.</summary>
+    public BoxQuantiles? Box { get; init; }
+
     /// <summary>ECDF points of the probe's histogram (empty when the probe file is missing).</summary>
     public IReadOnlyList<(double Ns, double Fraction)> Ecdf { get; init; } = [];
 

@@ -26,6 +26,7 @@ public sealed class RunAnalyzer(DifferenceTest test)
                     Errnos = run.Errnos.GetValueOrDefault(row.Key) ?? new Dictionary<string, long>(),
                     FailureRate = FailureRate.Of(row.Failures, row.Ops),
                     Latency = probe is { } q ? LatencySummary.Of(q.Probe.SamplesNs) : null,
+                    Box = probe is { } b ? BoxQuantiles.Of(b.Probe.SamplesNs) : null,
                     Ecdf = probe is { } h ? Ecdf.Of(h.Histogram) : [],
                     ProbeMissing = probe is null,
                 });

@@ -21,17 +21,25 @@ public static class FindingsSection
         md.AppendLine("### 1. Reliability").AppendLine();
         md.AppendLine(Conclusion(runs)).AppendLine();
 
-        var table = new MarkdownTable("run", "provider", "failures / ops (95% CI)", "errnos", "at the highest worker count");
+        var table = new MarkdownTable("run", "provider", "failures / ops (95% CI)", "errnos", "at the highest worker count", "restarts (mount failures)");
         foreach (var run in runs)
-        foreach (string provider in run.Providers.OrderBy(Providers.Order))
+        foreach (string provider in run.Providers.Concat(run.Run.Restarts.Select(r => r.Provider)).Distinct().OrderBy(Providers.Order))
         {
             var all = FailureEvidence.Of([run], provider, _ => true);
-            int maxWorkers = run.Cases.Where(c => c.Key.Provider == provider).Max(c => c.Key.Workers);
-            var concurrent = FailureEvidence.Of([run], provider, k => k.Workers == maxWorkers);
+            var mine = run.Cases.Where(c => c.Key.Provider == provider).ToList();
+            string concurrentText = "—";
+            if (mine.Count > 0)
+            {
+                int maxWorkers = mine.Max(c => c.Key.Workers);
+                var concurrent = FailureEvidence.Of([run], provider, k => k.Workers == maxWorkers);
+                concurrentText = $"w{maxWorkers}: {Format.Failures(concurrent.Failures, concurrent.Ops, concurrent.Rate)}";
+            }
             table.Add(run.Run.Label, Format.Code(provider), Format.Failures(all.Failures, all.Ops, all.Rate), all.ErrnoList,
-                $"w{maxWorkers}: {Format.Failures(concurrent.Failures, concurrent.Ops, concurrent.Rate)}");
+                concurrentText, RestartsSection.Count(run.Run, provider).ToString());
         }
         md.AppendLine(table.ToString());
+        md.AppendLine(RestartsSection.Meaning + " Restarts are counted from `restarts.csv` and are not in the failures / ops column; " +
+                      "each run's section lists them.").AppendLine();
 
         var sleepWake = runs.SelectMany(r => r.Cases).Where(c => Mitigations.IsSleepWake(c.Key.Op)).ToList();
         md.AppendLine(sleepWake.Count == 0
@@ -86,7 +94,7 @@ public static class FindingsSection
 
     private static void TradeOffs(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
     {
-        md.AppendLine("### 3. Trade-offs: metadata performance").AppendLine();
+        md.AppendLine("### 3. Trade-offs: metadata performance and GPU").AppendLine();
         var table = new MarkdownTable("run", "provider", "cases vs local", "slower / same / faster", "p50 vs local (geometric mean, range)");
         foreach (var run in runs)
         foreach (var group in run.Cases.Where(c => c.VsLocal is not null).GroupBy(c => c.Key.Provider).OrderBy(g => Providers.Order(g.Key)))
@@ -109,7 +117,8 @@ public static class FindingsSection
             md.AppendLine($"libkrun against applehv, same cases: {Tally(direct.Select(c => c.VsAppleHv!.Verdict))} (slower / same / faster); " +
                           $"HL latency ratio geometric mean {(ratios.Count > 0 ? Format.Ratio(GeometricMean(ratios)) : "—")} over {direct.Count} cases.").AppendLine();
         }
-        md.AppendLine("GPU passthrough, maturity and what CI can run are not measured by this benchmark.").AppendLine();
+        md.AppendLine("Maturity and what CI can run are not measured by this benchmark.").AppendLine();
+        GpuTradeOffSection.Write(md, runs);
     }
 
     private static string Tally(IEnumerable<Verdict> verdicts)
@@ -119,5 +128,5 @@ public static class FindingsSection
                (list.Any(v => v == Verdict.Unknown) ? $" ({list.Count(v => v == Verdict.Unknown)} unknown)" : "");
     }
 
-    private static double GeometricMean(IReadOnlyList<double> values) => Math.Exp(values.Average(Math.Log));
+    private static double GeometricMean(IReadOnlyList<double> values) => GpuTradeOff.GeometricMean(values);
 }

@@ -34,6 +34,7 @@ public static class MemoWriter
             md.AppendLine($"> **Warning ({a.Run.Label}):** {warning}").AppendLine();
 
         FindingsSection.Write(md, analyses);
+        GpuTradeOffSection.Embed(md, runs.SelectMany(r => r.Figures), memoDir);
         MitigationsSection.Write(md, analyses);
 
         foreach (var (analysis, figures) in runs)
@@ -50,6 +51,7 @@ public static class MemoWriter
     {
         md.AppendLine($"## Run on {analysis.Run.Label}").AppendLine();
         SetupSection.Write(md, analysis.Run, analysis.Cases.Count);
+        RestartsSection.Write(md, analysis.Run);
 
         md.AppendLine("### Overview").AppendLine();
         foreach (var f in figures.Where(f => f.Kind is FigureKind.FailuresByErrno or FigureKind.OperationalCost or FigureKind.ThroughputVsLocal or FigureKind.SlowdownHeatmap))

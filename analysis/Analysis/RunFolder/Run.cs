@@ -29,6 +29,12 @@ public sealed class Run
     /// <summary>How the memo and the figures name this run: its host, and the run id when that is not enough.</summary>
     public string Label { get; private set; } = "";
 
+    /// <summary><c>gpu/&lt;provider&gt;.json</c>: what each provider's guest saw of a GPU (none when the run has no gpu/ folder).</summary>
+    public IReadOnlyList<GpuReport> Gpu { get; private init; } = [];
+
+    /// <summary><c>restarts.csv</c>: each restart of a provider's shared guest (none when the file is absent).</summary>
+    public IReadOnlyList<RestartRow> Restarts { get; private init; } = [];
+
     public string FiguresDirectory => Path.Combine(Directory, "figures");
 
     public static Run Open(string directory)
@@ -37,7 +43,12 @@ public sealed class Run
         var manifest = ManifestReader.Read(Path.Combine(directory, "manifest.json"));
         var cases = ReadSummary(Path.Combine(directory, "summary.csv"));
         var errnos = ReadFailures(Path.Combine(directory, "failures.csv"));
-        return new Run(Path.GetFullPath(directory), manifest, cases, errnos) { Label = manifest.Host.Hostname };
+        return new Run(Path.GetFullPath(directory), manifest, cases, errnos)
+        {
+            Label = manifest.Host.Hostname,
+            Gpu = GpuReport.ReadAll(directory),
+            Restarts = RestartRow.ReadIfPresent(directory),
+        };
     }
 
     /// <summary>Gives runs distinct labels: the host name, plus the run id when two runs share a host.</summary>
