@@ -26,6 +26,23 @@ internal static unsafe class Fs
         fixed (byte* v = value) return Native.Check(Native.SetXattr(path, name, v, (nuint)value.Length, 0));
     }
 
+    /// <summary>opendir, readdir to the end, closedir: 0, or the errno of the first call that failed.</summary>
+    public static int ListToEnd(string dir)
+    {
+        nint d = Native.Opendir(dir);
+        if (d == 0) return Native.Errno;
+        int errno;
+        while (true)
+        {
+            System.Runtime.InteropServices.Marshal.SetLastPInvokeError(0);
+            if (Native.Readdir(d) != 0) continue;
+            errno = Native.Errno;   // NULL with errno 0 is the end of the directory
+            break;
+        }
+        Native.Closedir(d);
+        return errno;
+    }
+
     public static void UnlinkAll(string[] paths) { foreach (var p in paths) Native.Unlink(p); }
     public static void RmdirAll(string[] paths) { foreach (var p in paths) Native.Rmdir(p); }
     public static void CreateAll(string[] paths) { foreach (var p in paths) CreateFile(p); }

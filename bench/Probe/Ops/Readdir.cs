@@ -14,20 +14,6 @@ public sealed class Readdir : IOperation
         for (int i = 0; i < Entries; i++) w.A[i] = $"{w.One}/e{i}";
         Fs.CreateAll(w.A);
     }
-    public int Run(WorkerContext w, int i)
-    {
-        nint d = Native.Opendir(w.One);
-        if (d == 0) return Native.Errno;
-        int errno = 0;
-        while (true)
-        {
-            System.Runtime.InteropServices.Marshal.SetLastPInvokeError(0);
-            if (Native.Readdir(d) != 0) continue;
-            errno = Native.Errno;   // NULL with errno 0 is the end of the directory
-            break;
-        }
-        Native.Closedir(d);
-        return errno;
-    }
+    public int Run(WorkerContext w, int i) => Fs.ListToEnd(w.One);
     public void Cleanup(WorkerContext w) { Fs.UnlinkAll(w.A); Native.Rmdir(w.One); }
 }
