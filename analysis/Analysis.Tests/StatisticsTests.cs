@@ -1,3 +1,4 @@
+using FsBench.Protocol;
 using Analysis.RunFolder;
 using Analysis.Statistics;
 using HdrHistogram;

@@ -16,6 +16,17 @@ public static class HistogramCodec
         return Convert.ToBase64String(bytes);
     }
 
-    public static HistogramBase Decode(string base64) =>
-        HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(Convert.FromBase64String(base64)), 0);
+    /// <exception cref="FormatException">The text is not base64 or not a compressed histogram.</exception>
+    public static HistogramBase Decode(string base64)
+    {
+        byte[] bytes = Convert.FromBase64String(base64);
+        try
+        {
+            return HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(bytes), 0);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new FormatException($"not a compressed HdrHistogram ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using FsBench.Protocol;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

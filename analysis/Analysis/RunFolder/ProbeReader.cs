@@ -1,3 +1,4 @@
+using FsBench.Protocol;
 using HdrHistogram;
 
 namespace Analysis.RunFolder;

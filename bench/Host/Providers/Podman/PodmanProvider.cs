@@ -29,7 +29,7 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName, strin
         await Tool.OutputAsync(podman, [.. cmds.CreateVolume()], ct);
         ctx.HostScratch(Name);
         string version = (await Tool.OutputAsync(podman, PodmanCommands.Version(), ct)).Trim();
-        var runtime = (await Tool.RunAsync(podman, [.. (cmds.UseRunc ? new[] { "--runtime", "runc" } : []), "info", "--format", "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Version}} | {{.Store.GraphDriverName}}"], ct)).StandardOutput.Trim();
+        var runtime = (await Tool.RunAsync(podman, [.. cmds.Global(), "info", "--format", "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Version}} | {{.Store.GraphDriverName}}"], ct)).StandardOutput.Trim();
         return new ProviderInfo("container",
             new() { ["podman"] = version, ["runtime"] = runtime.Split('\n')[0] },
             new() { ["image"] = image, ["volume"] = cmds.VolumeName, ["runtime_flag"] = cmds.UseRunc ? "runc" : "default" });
