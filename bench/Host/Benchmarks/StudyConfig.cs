@@ -43,9 +43,8 @@ public static class StudyConfig
             byName.TryGetValue(StudyEnvironment.ProviderOf(bc.Job), out var p) && Applies(p, (string)bc.Parameters["Op"], (string)bc.Parameters["Mount"])));
     }
 
-    /// <summary>Whether a provider measures an operation behind a mount mode (copy-up needs a reachable lower layer).</summary>
-    public static bool Applies(IProvider p, string op, string mount) =>
-        p.Mounts.Contains(mount) && (op != Protocol.ProbeOps.CopyUp || p.LowerLayerDir(mount) is not null);
+    /// <summary>Whether a provider measures an operation behind a mount mode: what the provider declares.</summary>
+    public static bool Applies(IProvider p, string op, string mount) => p.WhyNotSupported(op, mount) is null;
 
     public static Job JobFor(string provider, RunFolder folder, StudySettings s) =>
         Job.Default

@@ -24,8 +24,8 @@ public static class SoakCommand
         var closed = new Option<bool>("--closed-loop") { Description = "closed loop: each worker runs ops back to back (no target rate)" };
         var faults = new Option<string>("--faults")
         {
-            Description = "what to inject and when: KIND:KEY=VALUE,...;... with KIND pause|stall|kill and KEY at|every|for|count, " +
-                          "e.g. pause:every=60s,for=5s;stall:at=120s,for=10s;kill:at=300s",
+            Description = $"what to inject and when: KIND:KEY=VALUE,...;... with KIND {Providers.Faults.FaultNames.List} and KEY at|every|for|count, " +
+                          "e.g. pause:every=60s,for=5s;freeze:at=30s,for=5s;stall:at=120s,for=10s;kill:at=300s",
             DefaultValueFactory = _ => "",
         };
         faults.Validators.Add(r =>

@@ -1,12 +1,11 @@
 using FsBench.Host.Providers;
-using FsBench.Host.Providers.Machine;
 using FsBench.Host.Providers.Podman;
 
 namespace FsBench.Host.Gpu;
 
 /// <summary>
-/// Where the GPU probe's commands run: on the host itself (local), in a container of the local podman, or in a
-/// container on the study's podman machine (applehv, libkrun), each container given --device /dev/dri.
+/// Where the GPU probe's commands run: on the host itself, or in a container given --device /dev/dri (of the local
+/// podman, or on the study's podman machine). Each provider declares its own (<see cref="IProvider.GpuTarget"/>).
 /// </summary>
 public sealed record GpuTarget(string Provider, string Exe, List<string> Prefix, string Image)
 {
@@ -14,20 +13,14 @@ public sealed record GpuTarget(string Provider, string Exe, List<string> Prefix,
 
     public bool InContainer => Exe == "podman";
 
-    public static GpuTarget For(string provider, string? image, string? volume)
-    {
-        string img = image ?? (provider == "podman" ? PodmanImage.DefaultName : DefaultMachineImage);
-        List<string> Run(PodmanCommands c) =>
-            [.. c.Global(), "run", "--rm", "--device", "/dev/dri", .. (volume is null ? [] : new[] { "-v", volume }), img];
-        return provider switch
-        {
-            "local" => new GpuTarget(provider, "", [], "(host)"),
-            "podman" => new GpuTarget(provider, "podman", Run(new PodmanCommands(img, OperatingSystem.IsLinux() && Tool.OnPath("runc"), "gpu")), img),
-            "applehv" or "libkrun" => new GpuTarget(provider, "podman",
-                Run(new PodmanCommands(img, false, "gpu", MachineCommands.MachineNameFor(provider))), img),
-            _ => throw new Study.StudyException($"the GPU probe runs on local, podman, applehv or libkrun, not '{provider}'"),
-        };
-    }
+    public static GpuTarget OnHost(string provider) => new(provider, "", [], "(host)");
+
+    public static GpuTarget Container(string provider, PodmanCommands podman, string? volume) =>
+        new(provider, "podman", [.. podman.Global(), "run", "--rm", "--device", "/dev/dri", .. (volume is null ? [] : new[] { "-v", volume }), podman.Image], podman.Image);
+
+    public static GpuTarget For(string provider, string? image, string? volume) =>
+        ProviderCatalog.Create(provider).GpuTarget(image, volume)
+        ?? throw new Study.StudyException($"the GPU probe runs on {string.Join(", ", ProviderCatalog.Names.Where(n => ProviderCatalog.Create(n).GpuTarget(null, null) is not null))}, not '{provider}'");
 
     /// <summary>The command to run a program (and its arguments) on this target.</summary>
     public (string Exe, List<string> Args) Command(params string[] program) =>

@@ -1,4 +1,6 @@
 using FsBench.Host.Channel;
+using FsBench.Host.Gpu;
+using FsBench.Host.Providers.Faults;
 
 namespace FsBench.Host.Providers;
 
@@ -35,6 +37,24 @@ public interface IProvider
 
     /// <summary>Ends everything Start began; safe to call after a failed or partial Start.</summary>
     Task StopAsync(ProviderContext ctx, CancellationToken ct);
+
+    // ---- Capabilities: what the provider declares, so nothing outside Providers/ switches on its type ----
+
+    /// <summary>Null when this provider can run the operation on the mount; otherwise why not (one line).</summary>
+    string? WhyNotSupported(string op, string mount) =>
+        !Mounts.Contains(mount) ? $"{Name} has no mount mode '{mount}' ({string.Join("|", Mounts)})"
+        : op == Protocol.ProbeOps.CopyUp && LowerLayerDir(mount) is null ? $"{Name}/{mount}: the probe cannot reach an overlay's lower layer to copy up from"
+        : null;
+
+    /// <summary>The faults this provider can inject into what its Start left running (none by default).</summary>
+    IFaultInjector Faults(ProviderContext ctx) => new NoFaults("no fault injector (the QEMU guests and the podman machines have one)");
+
+    /// <summary>Its host processes worth sampling now (the VMM, the file server, conmon...); <paramref name="session"/> is the soak's probe session.</summary>
+    Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<SampledProcess>>([]);
+
+    /// <summary>Where the GPU probe's commands run for this provider, or null when it has no GPU probe.</summary>
+    GpuTarget? GpuTarget(string? image, string? volume) => null;
 }
 
 /// <summary>What the manifest records about a started provider.</summary>

@@ -1,3 +1,5 @@
+using FsBench.Host.Providers.Faults;
+
 namespace FsBench.Host.Soak;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace FsBench.Host.Soak;
 /// it, and logs each step in events.csv. Faults the provider cannot apply are logged once per kind as not applied.
 /// A fault still applied when the soak ends is lifted first, so that the provider can stop.
 /// </summary>
-public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults faults, SoakClock clock, Action<SoakEvent> log)
+public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, IFaultInjector faults, SoakClock clock, Action<SoakEvent> log)
 {
     private readonly List<AppliedFault> _applied = [];
     private readonly List<NotApplied> _notApplied = [];
@@ -14,6 +16,9 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults fau
 
     public IReadOnlyList<AppliedFault> Applied { get { lock (_lock) return _applied.ToList(); } }
     public IReadOnlyList<NotApplied> NotApplied { get { lock (_lock) return _notApplied.ToList(); } }
+    /// <summary>Every applied fault's window, with wall-clock times (a fault still applied has no end).</summary>
+    public IReadOnlyList<FaultWindow> Windows => Applied.Select(a => new FaultWindow(a.Label, a.Kind.Name(), Math.Round(a.StartS, 3),
+        a.EndS is { } e ? Math.Round(e, 3) : null, clock.Utc(a.StartS), a.EndS is { } end ? clock.Utc(end) : null)).ToList();
     /// <summary>The fault applied right now ("pause#2"), or "".</summary>
     public string Active { get { lock (_lock) return _active?.Label ?? ""; } }
 
@@ -23,7 +28,7 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults fau
         foreach (var kind in plan.Select(a => a.Kind).Distinct())
             if (faults.WhyNot(kind) is { } why)
             {
-                string name = kind.ToString().ToLowerInvariant();
+                string name = kind.Name();
                 lock (_lock) _notApplied.Add(new NotApplied(name, why));
                 log(Event("fault_not_applied", name, $"{plan.Count(a => a.Kind == kind)} planned: {why}"));
             }
@@ -38,7 +43,7 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults fau
                 var wait = action.Start - clock.Elapsed;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
                 await ApplyAsync(action, ct);
-                if (action.Kind == FaultType.Kill) return;   // nothing after a kill can be injected into the same server
+                if (!action.Kind.Lasts()) return;   // nothing after a kill can be injected into the same server
             }
         }
         catch (OperationCanceledException) { }
@@ -48,7 +53,7 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults fau
     private async Task ApplyAsync(FaultAction action, CancellationToken ct)
     {
         double start = clock.Seconds;
-        try { await faults.StartAsync(action.Kind, ct); }
+        try { await faults.StartAsync(action.Kind, action.Duration, ct); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log(Event("fault_error", action.Label, $"could not inject: {e.Message}"));
@@ -57,7 +62,7 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, ISoakFaults fau
         lock (_lock)
         {
             _active = action.Duration is null ? null : action;
-            _applied.Add(new AppliedFault(action.Label, action.Kind, start, action.Kind == FaultType.Kill ? start : null));
+            _applied.Add(new AppliedFault(action.Label, action.Kind, start, action.Kind.Lasts() ? null : start));
         }
         log(Event("fault_start", action.Label, action.Duration is { } d ? $"for {DurationText.Format(d)}" : "instantaneous"));
         if (action.Duration is { } duration)

@@ -1,3 +1,4 @@
+using FsBench.Host.Providers.Faults;
 using FsBench.Host.Study;
 
 namespace FsBench.Host.Soak;
@@ -7,12 +8,12 @@ namespace FsBench.Host.Soak;
 /// <code>
 /// SPEC   := CLAUSE (";" CLAUSE)*
 /// CLAUSE := KIND ":" KEY "=" VALUE ("," KEY "=" VALUE)*
-/// KIND   := pause | stall | kill
+/// KIND   := pause | freeze | stall | kill | sleep   (one vocabulary with `fault --kind`: <see cref="Fault"/>)
 /// KEY    := at (first start) | every (period) | for (duration) | count (at most N times)
-/// e.g.  pause:every=60s,for=5s;stall:at=120s,for=10s;kill:at=300s
+/// e.g.  pause:every=60s,for=5s;freeze:at=30s,for=5s;stall:at=120s,for=10s;kill:at=300s
 /// </code>
-/// Rules: `at` or `every` is required (with only `every`, the first start is one period in); pause and stall
-/// need `for`; kill takes neither `for` nor `every` (it happens once). `for` must be shorter than `every`.
+/// Rules: `at` or `every` is required (with only `every`, the first start is one period in); every kind but kill
+/// needs `for`; kill takes neither `for` nor `every` (it happens once). `for` must be shorter than `every`.
 /// A planned fault is kept only if it ends before the soak does (so its recovery can be measured).
 /// </summary>
 public static class FaultSpecParser
@@ -29,13 +30,7 @@ public static class FaultSpecParser
     private static FaultSpec ParseClause(string clause)
     {
         var (kindText, rest) = clause.IndexOf(':') is int i and >= 0 ? (clause[..i].Trim(), clause[(i + 1)..]) : (clause.Trim(), "");
-        FaultType kind = kindText switch
-        {
-            "pause" => FaultType.Pause,
-            "stall" => FaultType.Stall,
-            "kill" => FaultType.Kill,
-            _ => throw Bad(clause, $"unknown fault '{kindText}' (pause|stall|kill)"),
-        };
+        Fault kind = FaultNames.Parse(kindText) ?? throw Bad(clause, $"unknown fault '{kindText}' ({FaultNames.List})");
         TimeSpan? at = null, every = null, duration = null;
         int? count = null;
         foreach (string pair in rest.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -55,7 +50,7 @@ public static class FaultSpecParser
         }
         if (at is null && every is null) throw Bad(clause, "needs at= or every=");
         if (every is { } e && e <= TimeSpan.Zero) throw Bad(clause, "every= must be positive");
-        if (kind == FaultType.Kill)
+        if (!kind.Lasts())
         {
             if (duration is not null) throw Bad(clause, "kill is instantaneous: no for=");
             if (every is not null) throw Bad(clause, "kill happens once: use at=, not every=");
@@ -71,7 +66,7 @@ public static class FaultSpecParser
     /// <summary>Every planned injection that ends within the soak, in start order, numbered per kind.</summary>
     public static List<FaultAction> Expand(IEnumerable<FaultSpec> specs, TimeSpan soakDuration)
     {
-        var starts = new List<(FaultType Kind, TimeSpan Start, TimeSpan? For)>();
+        var starts = new List<(Fault Kind, TimeSpan Start, TimeSpan? For)>();
         foreach (var s in specs)
         {
             TimeSpan first = s.At ?? s.Every!.Value;
@@ -83,7 +78,7 @@ public static class FaultSpecParser
                 starts.Add((s.Kind, start, s.For));
             }
         }
-        var numbers = new Dictionary<FaultType, int>();
+        var numbers = new Dictionary<Fault, int>();
         return starts.OrderBy(x => x.Start).Select(x =>
         {
             numbers[x.Kind] = numbers.GetValueOrDefault(x.Kind) + 1;

@@ -1,7 +1,15 @@
+using FsBench.Host.Providers.Faults;
+
 namespace FsBench.Host.Soak;
 
 /// <summary>A fault as it was applied: when it started and when it was lifted (a kill is lifted the moment it happens).</summary>
-public sealed record AppliedFault(string Label, FaultType Kind, double StartS, double? EndS);
+public sealed record AppliedFault(string Label, Fault Kind, double StartS, double? EndS);
+
+/// <summary>
+/// A fault's window as the manifest records it (`faults_applied`), on the run's time axis and by the wall clock, so that
+/// failures inside it, in this run folder or in another run measured meanwhile, can be attributed to the fault.
+/// </summary>
+public sealed record FaultWindow(string Fault, string Kind, double StartS, double? EndS, DateTime StartUtc, DateTime? EndUtc);
 
 /// <summary>How long operations took to get back to normal after one fault (null seconds: never, within the run).</summary>
 public sealed record FaultRecovery(string Label, string Kind, double StartS, double? EndS, double? BaselineOpsPerS, double? RecoveredAtS, string Note)
@@ -29,7 +37,7 @@ public static class RecoveryCalculator
     public static FaultRecovery Of(AppliedFault fault, IReadOnlyList<SoakPoint> points, IReadOnlyList<AppliedFault> faults)
     {
         string kind = fault.Kind.ToString().ToLowerInvariant();
-        double? end = fault.Kind == FaultType.Kill ? fault.StartS : fault.EndS;
+        double? end = !fault.Kind.Lasts() ? fault.StartS : fault.EndS;
         if (end is null) return new(fault.Label, kind, fault.StartS, null, null, null, "never (still applied when the run ended)");
         double? baseline = Baseline(fault, points, faults);
         if (baseline is null) return new(fault.Label, kind, fault.StartS, end, null, null, "unknown (no clean window to take the pre-fault rate from)");

@@ -6,7 +6,12 @@ namespace FsBench.Host.Soak;
 public sealed class SoakClock
 {
     private long _origin = Stopwatch.GetTimestamp();
-    public void Restart() => _origin = Stopwatch.GetTimestamp();
+    private DateTime _originUtc = DateTime.UtcNow;
+
+    public void Restart() => (_origin, _originUtc) = (Stopwatch.GetTimestamp(), DateTime.UtcNow);
     public double Seconds => Stopwatch.GetElapsedTime(_origin).TotalSeconds;
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_origin);
+
+    /// <summary>The wall-clock time of a point on this clock's axis (for matching against other run folders).</summary>
+    public DateTime Utc(double seconds) => _originUtc + TimeSpan.FromSeconds(seconds);
 }

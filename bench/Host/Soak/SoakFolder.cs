@@ -1,3 +1,4 @@
+using FsBench.Host.Sampling;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FsBench.Host.Study;
@@ -44,9 +45,20 @@ public sealed class SoakFolder
         return f;
     }
 
+    /// <summary>The folder of a `fault` command: manifest.json (kind "fault") and events.csv only.</summary>
+    public static SoakFolder CreateForFault(string dir)
+    {
+        var f = new SoakFolder(dir);
+        if (Directory.Exists(f.Dir) && Directory.EnumerateFileSystemEntries(f.Dir).Any())
+            throw new StudyException($"run folder {f.Dir} already exists and is not empty");
+        Directory.CreateDirectory(f.Dir);
+        File.WriteAllText(f.EventsPath, SoakEvent.CsvHeader + "\n");
+        return f;
+    }
+
     public void AppendPoint(SoakPoint p) => Append(TimeSeriesPath, [p.ToCsv()]);
     public void AppendEvent(SoakEvent e) => Append(EventsPath, [e.ToCsv()]);
-    public void AppendVmm(IEnumerable<ProcSample> samples) => Append(VmmPath, samples.Select(s => s.ToCsv()));
+    public void AppendVmm(IReadOnlyList<ProcSample> samples) => Append(VmmPath, samples.Select(s => s.ToCsv()));
 
     public void WriteManifest(JsonObject manifest) => WriteAtomic(ManifestPath, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     public void WriteClasses(ClassesFile classes) => WriteAtomic(ClassesPath, JsonSerializer.Serialize(classes, ClassesJson));

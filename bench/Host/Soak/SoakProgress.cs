@@ -1,3 +1,4 @@
+using FsBench.Host.Sampling;
 using System.Globalization;
 
 namespace FsBench.Host.Soak;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FsBench.Host.Channel;
 using FsBench.Host.Providers;
+using FsBench.Host.Sampling;
 using FsBench.Host.Study;
 using FsBench.Protocol;
 
@@ -81,12 +82,12 @@ public sealed class SoakRun
             session = await _provider.OpenSessionAsync(ctx, _s.Mount, ct);
             await IdleKnownBugsAsync(session, ct);
 
-            _faults = new FaultRunner(_plan, SoakFaults.For(_provider, ctx), _clock, Log);
+            _faults = new FaultRunner(_plan, _provider.Faults(ctx), _clock, Log);
             _clock.Restart();
             Log(Event("soak_start", "", $"{_s.Workers} workers, {(_s.OpenLoop ? $"{_s.Rate:0.##} ops/s open loop" : "closed loop")}, hang timeout {hang.TotalSeconds:0} s"));
             _faults.ReportUnsupported();
             var current = session;
-            sampler = new ProcessSampler(t => ProcessesOfProvider.FindAsync(_provider, ctx, current, t), _folder, _clock);
+            sampler = new ProcessSampler(t => _provider.ProcessesToSampleAsync(ctx, current, t), () => _clock.Seconds, _folder.AppendVmm, TimeSpan.FromSeconds(1));
             sampler.Start();
             faultTask = _faults.RunAsync(stopFaults.Token);
 
@@ -282,6 +283,7 @@ public sealed class SoakRun
         _manifest["elapsed_s"] = Math.Round(ExposureS, 1);
         _manifest["windows"] = _points.Count;
         _manifest["loadavg_at_end"] = HostFacts.LoadAverage();
+        _manifest["faults_applied"] = JsonSerializer.SerializeToNode(_faults?.Windows ?? [], StudySettings.Json);
         _manifest["faults_not_applied"] = JsonSerializer.SerializeToNode(_faults?.NotApplied ?? [], StudySettings.Json);
         _folder.WriteManifest(_manifest);
     }

@@ -51,22 +51,6 @@ public sealed class VmmTests
     }
 
     [Fact]
-    public void Open_descriptors_are_the_numeric_fd_lines_of_lsof()
-    {
-        // cwd, rtd, txt and mem are lsof's own entries, not descriptors; 0-3, 10 and 251 are.
-        Assert.Equal(6, VmmSampler.CountDescriptors(Fixture.Read("lsof-Ff-debian.txt")));
-        Assert.Equal(["-n", "-P", "-p", "42", "-Ff"], VmmSampler.LsofArgs(42));
-    }
-
-    [Fact]
-    public void Rss_and_cpu_are_read_from_ps()
-    {
-        Assert.Equal((1888L, 0.0), VmmSampler.ParseRssCpu(Fixture.Read("ps-rss-cpu-debian.txt"))!.Value);
-        Assert.Equal((51234L, 12.5), VmmSampler.ParseRssCpu(" 51234  12,5\n")!.Value);   // a comma-decimal locale
-        Assert.Null(VmmSampler.ParseRssCpu(""));                                    // the process has gone
-    }
-
-    [Fact]
     public void The_process_table_gives_pid_and_command_line()
     {
         var p = Assert.Single(ProcessTable.Parse(Fixture.Read("ps-pid-args-debian.txt")));
@@ -110,41 +94,5 @@ public sealed class VmmTests
         Assert.Contains("unsupported state change: Pause", e.Message);
         await server;
         listener.Stop();
-    }
-
-    [Fact]
-    public async Task This_hosts_own_process_is_sampled_for_real()
-    {
-        var me = new ProcessEntry(Environment.ProcessId, "dotnet test");
-        var s = await VmmSampler.SampleAsync(me, CancellationToken.None);
-        Assert.NotNull(s);
-        Assert.True(s.RssKiB > 0);
-        Assert.True(s.OpenFds > 3, $"{s.OpenFds} descriptors");
-    }
-}
-
-/// <summary>The monitor, for real, on a process of this host standing in for a VMM.</summary>
-public sealed class VmmMonitorTests : IDisposable
-{
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
-    [Fact]
-    public async Task The_monitor_writes_one_csv_row_per_vmm_process_it_finds()
-    {
-        using var sleeper = System.Diagnostics.Process.Start("sleep", "271828")!;
-        try
-        {
-            string csv = Path.Combine(_tmp.Path, "vmm-test.csv");
-            await using var monitor = new VmmMonitor(csv, helper: "sleep", machine: "271828", TimeSpan.FromSeconds(30));
-            var samples = await monitor.SampleOnceAsync(CancellationToken.None);
-            var s = Assert.Single(samples);
-            Assert.Equal((sleeper.Id, "sleep"), (s.Pid, s.Process));
-            Assert.True(s.OpenFds >= 3);
-            var lines = File.ReadAllLines(csv);
-            Assert.Equal(VmmSample.CsvHeader, lines[0]);
-            Assert.StartsWith(s.Utc.ToString("o"), lines[1]);
-        }
-        finally { sleeper.Kill(); }
     }
 }

@@ -2,6 +2,7 @@ using HdrHistogram;
 using System.Diagnostics;
 using FsBench.Host.Channel;
 using FsBench.Host.Providers;
+using FsBench.Host.Providers.Faults;
 using FsBench.Host.Providers.Qemu;
 using FsBench.Protocol;
 using FsBench.Tests.Support;
@@ -67,15 +68,15 @@ public abstract class QemuGuestTests(QemuGuestFixture guest, ITestOutputHelper o
     public async Task A_five_second_qmp_pause_during_a_batch_fails_nothing_and_stops_the_guests_clock_too()
     {
         var faults = Guest.Provider.Faults(Guest.Context);
-        Assert.True(faults.Supports(FaultKind.PauseVm));
+        Assert.Null(faults.WhyNot(Fault.Pause));
         var state = QemuState.For(Guest.Context, Guest.Provider.Name);
         string during = "?";
         var (r, hostSeconds) = await BatchAcrossFault(async () =>
         {
-            await faults.PauseVmAsync(default);
+            await faults.StartAsync(Fault.Pause, TimeSpan.FromSeconds(5), default);
             await using var qmp = await QmpClient.ConnectAsync(state.QmpSocket, default);
             during = await qmp.StatusAsync(default);
-        }, () => faults.ResumeVmAsync(default), TimeSpan.FromSeconds(5));
+        }, () => faults.EndAsync(Fault.Pause, default), TimeSpan.FromSeconds(5));
         Assert.Equal("paused", during);
         Assert.True(r.Failures == 0, string.Join(",", r.Errnos));
         Assert.True(hostSeconds >= 5, $"the host waited {hostSeconds:0.0} s");
@@ -84,13 +85,27 @@ public abstract class QemuGuestTests(QemuGuestFixture guest, ITestOutputHelper o
     }
 
     [RequiresFact("qemu")]
-    public async Task A_five_second_vm_freeze_during_a_batch_is_a_latency_spike_not_a_failure()
+    public async Task A_five_second_vm_freeze_by_the_fault_command_is_a_latency_spike_and_is_recorded_with_its_window()
     {
-        var faults = Guest.Provider.Faults(Guest.Context);
-        Assert.True(faults.Supports(FaultKind.FreezeVm));
-        var (r, _) = await BatchAcrossFault(() => faults.FreezeVmAsync(default), () => faults.ThawVmAsync(default), TimeSpan.FromSeconds(5));
+        using var record = new TempDir();
+        string runDir = Path.GetDirectoryName(Guest.Context.StateDir)!, outDir = Path.Combine(record.Path, "fault");
+        Task<CliWrap.Buffered.BufferedCommandResult>? command = null;
+        var (r, _) = await BatchAcrossFault(async () =>
+        {
+            command = Machine.FaultTests.RunFault("--provider", Guest.Provider.Name, "--kind", "freeze", "--seconds", "5", "--run", runDir, "--out", outDir);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }, async () => Assert.Equal(0, (await command!).ExitCode), TimeSpan.Zero);
         Assert.True(r.Failures == 0, string.Join(",", r.Errnos));
-        Assert.True(MaxSeconds(r) >= 4.0, $"max latency {MaxSeconds(r):0.00} s");
+        Assert.True(MaxSeconds(r) >= 3.0, $"max latency {MaxSeconds(r):0.00} s");
+
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")))!;
+        Assert.Equal(("fault", "complete", "freeze"), ((string?)manifest["kind"], (string?)manifest["status"], (string?)manifest["fault"]!["kind"]));
+        var window = Assert.Single(manifest["faults_applied"]!.AsArray())!;
+        double lasted = (double)window["end_s"]! - (double)window["start_s"]!;
+        Assert.InRange(lasted, 4.5, 30);
+        string events = File.ReadAllText(Path.Combine(outDir, "events.csv"));
+        Assert.Contains(",fault_start,freeze#1,", events);
+        Assert.Contains(",fault_end,freeze#1,", events);
     }
 
     /// <summary>A mkdir batch sized to last about 4 s; the fault starts 1 s in and lasts <paramref name="hold"/>.</summary>
@@ -130,8 +145,8 @@ public sealed class QemuVirtiofsTests(VirtiofsGuest guest, ITestOutputHelper out
     public async Task A_stalled_virtiofsd_during_a_batch_is_a_latency_spike_not_a_failure()
     {
         var faults = Guest.Provider.Faults(Guest.Context);
-        Assert.True(faults.Supports(FaultKind.StallServer));
-        var (r, _) = await BatchAcrossFault(() => faults.StallServerAsync(default), () => faults.ResumeServerAsync(default), TimeSpan.FromSeconds(3));
+        Assert.Null(faults.WhyNot(Fault.Stall));
+        var (r, _) = await BatchAcrossFault(() => faults.StartAsync(Fault.Stall, TimeSpan.FromSeconds(3), default), () => faults.EndAsync(Fault.Stall, default), TimeSpan.FromSeconds(3));
         Assert.True(r.Failures == 0, string.Join(",", r.Errnos));
         Assert.True(MaxSeconds(r) >= 2.4, $"max latency {MaxSeconds(r):0.00} s");
     }

@@ -33,7 +33,7 @@ public sealed class QemuLifetimeTests(ITestOutputHelper output) : IDisposable
             var clock = Stopwatch.StartNew();
             var batch = session.RunBatchAsync("mkdir", count, 1, Layouts.Private, 256);
             await Task.Delay(1500);
-            await faults.KillServerAsync(CancellationToken.None);
+            await faults.StartAsync(FsBench.Host.Providers.Faults.Fault.Kill, null, CancellationToken.None);
             try
             {
                 var r = await batch.WaitAsync(TimeSpan.FromSeconds(90));

@@ -1,3 +1,4 @@
+using FsBench.Host.Providers.Faults;
 using FsBench.Host.Soak;
 using FsBench.Host.Study;
 
@@ -10,9 +11,9 @@ public class SoakFaultSpecTests
     {
         var specs = FaultSpecParser.Parse("pause:every=60s,for=5s;stall:at=120s,for=10s;kill:at=300s");
         Assert.Equal(3, specs.Count);
-        Assert.Equal(new FaultSpec(FaultType.Pause, null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), null), specs[0]);
-        Assert.Equal(new FaultSpec(FaultType.Stall, TimeSpan.FromSeconds(120), null, TimeSpan.FromSeconds(10), null), specs[1]);
-        Assert.Equal(new FaultSpec(FaultType.Kill, TimeSpan.FromSeconds(300), null, null, null), specs[2]);
+        Assert.Equal(new FaultSpec(Fault.Pause, null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5), null), specs[0]);
+        Assert.Equal(new FaultSpec(Fault.Stall, TimeSpan.FromSeconds(120), null, TimeSpan.FromSeconds(10), null), specs[1]);
+        Assert.Equal(new FaultSpec(Fault.Kill, TimeSpan.FromSeconds(300), null, null, null), specs[2]);
         Assert.Equal("pause:every=1m,for=5s", specs[0].ToString());
     }
 
@@ -23,7 +24,9 @@ public class SoakFaultSpecTests
     public void Nothing_means_no_faults(string text) => Assert.Empty(FaultSpecParser.Parse(text));
 
     [Theory]
-    [InlineData("freeze:at=5s,for=1s", "unknown fault 'freeze'")]
+    [InlineData("nap:at=5s,for=1s", "unknown fault 'nap' (pause|freeze|stall|kill|sleep)")]
+    [InlineData("freeze:at=5s", "freeze needs for=DURATION")]
+    [InlineData("sleep:at=5s", "sleep needs for=DURATION")]
     [InlineData("pause:at=5s", "pause needs for=DURATION")]
     [InlineData("pause:for=5s", "needs at= or every=")]
     [InlineData("kill:at=5s,for=1s", "kill is instantaneous")]
@@ -41,6 +44,14 @@ public class SoakFaultSpecTests
     }
 
     [Fact]
+    public void The_soak_takes_all_five_kinds_of_the_one_vocabulary()
+    {
+        var specs = FaultSpecParser.Parse("pause:at=1s,for=1s;freeze:at=3s,for=1s;stall:at=5s,for=1s;kill:at=7s;sleep:at=9s,for=30s");
+        Assert.Equal(FaultNames.All, specs.Select(s => s.Kind));
+        Assert.Equal("freeze:at=3s,for=1s", specs[1].ToString());
+    }
+
+    [Fact]
     public void Every_repeats_from_one_period_in_and_keeps_only_faults_that_end_within_the_run()
     {
         var plan = FaultSpecParser.Expand(FaultSpecParser.Parse("pause:every=20s,for=3s"), TimeSpan.FromSeconds(60));
@@ -54,7 +65,7 @@ public class SoakFaultSpecTests
         var plan = FaultSpecParser.Expand(
             FaultSpecParser.Parse("pause:at=5s,every=10s,for=2s,count=3;stall:at=12s,for=4s;kill:at=50s"), TimeSpan.FromMinutes(10));
         Assert.Equal(["pause#1@5", "stall#1@12", "pause#2@15", "pause#3@25", "kill#1@50"], plan.Select(a => $"{a.Label}@{a.Start.TotalSeconds}"));
-        Assert.Null(plan.Single(a => a.Kind == FaultType.Kill).Duration);
+        Assert.Null(plan.Single(a => a.Kind == Fault.Kill).Duration);
     }
 
     [Theory]

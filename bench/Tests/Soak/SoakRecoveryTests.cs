@@ -1,3 +1,4 @@
+using FsBench.Host.Providers.Faults;
 using FsBench.Host.Soak;
 
 namespace FsBench.Tests.Soak;
@@ -23,7 +24,7 @@ public class SoakRecoveryTests
             16 or 17 => p with { Stalls = 20, Classes = "stall" },
             _ => p,
         });
-        var r = RecoveryCalculator.Of(new AppliedFault("pause#1", FaultType.Pause, 10, 15), points, []);
+        var r = RecoveryCalculator.Of(new AppliedFault("pause#1", Fault.Pause, 10, 15), points, []);
         Assert.Equal(100, r.BaselineOpsPerS);
         Assert.Equal(18, r.RecoveredAtS);
         Assert.Equal(3, r.RecoverySeconds);
@@ -33,7 +34,7 @@ public class SoakRecoveryTests
     public void A_window_below_the_pre_fault_rate_does_not_count_as_recovered()
     {
         var points = Series(30, (t, p) => t is 21 or 22 ? p with { Ops = 50 } : p);
-        var r = RecoveryCalculator.Of(new AppliedFault("stall#1", FaultType.Stall, 18, 20), points, []);
+        var r = RecoveryCalculator.Of(new AppliedFault("stall#1", Fault.Stall, 18, 20), points, []);
         Assert.Equal(23, r.RecoveredAtS);
     }
 
@@ -41,7 +42,7 @@ public class SoakRecoveryTests
     public void Errors_after_the_fault_delay_recovery()
     {
         var points = Series(30, (t, p) => t is 21 ? p with { Failures = 3, Classes = "operation_error" } : p);
-        var r = RecoveryCalculator.Of(new AppliedFault("stall#1", FaultType.Stall, 18, 20), points, []);
+        var r = RecoveryCalculator.Of(new AppliedFault("stall#1", Fault.Stall, 18, 20), points, []);
         Assert.Equal(2, r.RecoverySeconds);
     }
 
@@ -50,7 +51,7 @@ public class SoakRecoveryTests
     {
         var points = Series(20);
         points.Add(SoakPoint.ChannelLost(50, 20, 30_000, "kill#1"));
-        var r = RecoveryCalculator.Of(new AppliedFault("kill#1", FaultType.Kill, 20.2, 20.2), points, []);
+        var r = RecoveryCalculator.Of(new AppliedFault("kill#1", Fault.Kill, 20.2, 20.2), points, []);
         Assert.Null(r.RecoverySeconds);
         Assert.Equal("never", r.Note);
     }
@@ -58,7 +59,7 @@ public class SoakRecoveryTests
     [Fact]
     public void A_fault_still_applied_at_the_end_never_recovers()
     {
-        var r = RecoveryCalculator.Of(new AppliedFault("pause#3", FaultType.Pause, 25, null), Series(30), []);
+        var r = RecoveryCalculator.Of(new AppliedFault("pause#3", Fault.Pause, 25, null), Series(30), []);
         Assert.Null(r.RecoverySeconds);
         Assert.StartsWith("never", r.Note);
     }
@@ -67,7 +68,7 @@ public class SoakRecoveryTests
     public void Without_clean_windows_before_the_fault_the_baseline_comes_from_clean_windows_elsewhere()
     {
         var points = Series(20, (t, p) => t <= 5 ? p with { Stalls = 1, Classes = "stall" } : p);
-        var r = RecoveryCalculator.Of(new AppliedFault("pause#1", FaultType.Pause, 1, 3), points, []);
+        var r = RecoveryCalculator.Of(new AppliedFault("pause#1", Fault.Pause, 1, 3), points, []);
         Assert.Equal(100, r.BaselineOpsPerS);
         Assert.Equal(6, r.RecoveredAtS);
     }

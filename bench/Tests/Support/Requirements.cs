@@ -64,6 +64,8 @@ public sealed class RequiresFactAttribute : FactAttribute
             "aot-probe" => Requirements.MissingAotProbe(),
             "podman" => Requirements.MissingPodman(),
             "qemu" => Requirements.MissingQemu(),
+            "linux" => OperatingSystem.IsLinux() ? null : "asserts what a Linux host has (no podman machine, /proc)",
+            "not-macos" => OperatingSystem.IsMacOS() ? "on a Mac the study's machines may be running, or the Mac may really sleep" : null,
             _ => $"unknown requirement '{requirement}'",
         };
         if (missing is not null) Skip = missing;

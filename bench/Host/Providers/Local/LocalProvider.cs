@@ -27,4 +27,10 @@ public sealed class LocalProvider : IProvider
     }
 
     public Task StopAsync(ProviderContext ctx, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The probe itself: a child process of the host.</summary>
+    public Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<SampledProcess>>(session?.Channel is ProcessChannel { ProcessId: > 0 } pc ? [new SampledProcess("probe", pc.ProcessId)] : []);
+
+    public Gpu.GpuTarget GpuTarget(string? image, string? volume) => Gpu.GpuTarget.OnHost(Name);
 }

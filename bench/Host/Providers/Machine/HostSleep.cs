@@ -9,7 +9,18 @@ public static class HostSleep
 {
     public const string AllowVar = "FSBENCH_ALLOW_HOST_SLEEP";
 
+    /// <summary>How long after the scheduled wake the sleep still counts (the Mac takes a while to come back).</summary>
+    public static readonly TimeSpan WakeMargin = TimeSpan.FromSeconds(15);
+
     public static bool Allowed => Environment.GetEnvironmentVariable(AllowVar) == "1";
+
+    public const string Mechanism = "sudo pmset relative wake N, then sudo pmset sleepnow (opt-in: " + AllowVar + "=1)";
+
+    /// <summary>Null when this host may be put to sleep now; otherwise why not.</summary>
+    public static string? WhyNot() =>
+        !OperatingSystem.IsMacOS() ? "host sleep is a macOS test (pmset): this is not a Mac"
+        : !Allowed ? $"host sleep is opt-in: set {AllowVar}=1 (it sleeps this Mac)"
+        : null;
 
     public static List<List<string>> Commands(int wakeAfterSeconds) =>
     [
@@ -17,12 +28,18 @@ public static class HostSleep
         ["-n", "pmset", "sleepnow"],
     ];
 
-    /// <summary>Sleeps the Mac and returns once it is awake again (or after the wake time plus a margin).</summary>
-    public static async Task SleepAsync(int wakeAfterSeconds, CancellationToken ct)
+    /// <summary>Schedules the wake and sleeps the Mac; returns the UTC time by which it should be awake again.</summary>
+    public static async Task<DateTime> BeginAsync(int wakeAfterSeconds, CancellationToken ct)
     {
-        if (!OperatingSystem.IsMacOS()) throw new Study.StudyException("host sleep is a macOS test (pmset): this is not a Mac");
-        if (!Allowed) throw new Study.StudyException($"host sleep is opt-in: set {AllowVar}=1 (it sleeps this Mac)");
+        if (WhyNot() is { } why) throw new Study.StudyException(why);
+        var awake = DateTime.UtcNow + TimeSpan.FromSeconds(wakeAfterSeconds) + WakeMargin;
         foreach (var args in Commands(wakeAfterSeconds)) await Tool.OutputAsync("sudo", args, ct);
-        await Task.Delay(TimeSpan.FromSeconds(wakeAfterSeconds + 15), ct);
+        return awake;
+    }
+
+    /// <summary>Waits, by the wall clock (which jumps across a sleep, unlike a monotonic delay), until <paramref name="awakeUtc"/>.</summary>
+    public static async Task WaitAwakeAsync(DateTime awakeUtc, CancellationToken ct)
+    {
+        while (DateTime.UtcNow < awakeUtc) await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
     }
 }

@@ -1,45 +1,72 @@
+using FsBench.Host.Providers.Faults;
+
 namespace FsBench.Host.Providers.Machine;
 
 /// <summary>
 /// Faults on a running podman machine, found from the host's process table.
-/// applehv: vfkit's REST API pauses and resumes the VM (<see cref="FaultKind.PauseVm"/>); freezing it is SIGSTOP of
-/// Apple's per-VM service process, which holds the vCPUs and the virtio-fs server (SIGSTOP of vfkit would not
-/// freeze them). libkrun: krunkit answers 400 to a REST Pause (src/status/unix.rs), so only
-/// <see cref="FaultKind.FreezeVm"/>: SIGSTOP of krunkit, which holds the vCPUs and the virtio-fs worker.
-/// Neither can stall or kill its file server alone. A real host sleep is <see cref="HostSleep"/>.
+/// applehv: vfkit's REST API pauses and resumes the VM; freezing it is SIGSTOP of Apple's per-VM service process,
+/// which holds the vCPUs and the virtio-fs server (SIGSTOP of vfkit would not freeze them). libkrun: krunkit answers
+/// 400 to a REST Pause (src/status/unix.rs), so only a freeze: SIGSTOP of krunkit, which holds the vCPUs and the
+/// virtio-fs worker; the study never POSTs a state change to krunkit. Neither can stall or kill its file server alone.
+/// Both: a real host sleep (<see cref="HostSleep"/>, opt-in).
 /// </summary>
 public sealed class MachineFaultInjector(string provider, string machine) : IFaultInjector
 {
     private bool Krun => provider == "libkrun";
+    private DateTime _awakeUtc;
 
-    public FaultKind Supported => Krun ? FaultKind.FreezeVm : FaultKind.PauseVm | FaultKind.FreezeVm;
+    public IReadOnlyDictionary<Fault, string> Supported => Mechanisms(provider);
 
-    /// <summary>How each fault is (or why it is not) done, for the manifest and the memo.</summary>
-    public static IReadOnlyDictionary<FaultKind, string> Mechanisms(string provider) => provider == "libkrun"
-        ? new Dictionary<FaultKind, string>
+    /// <summary>How each fault this provider supports is done.</summary>
+    public static IReadOnlyDictionary<Fault, string> Mechanisms(string provider) => provider == "libkrun"
+        ? new Dictionary<Fault, string>
         {
-            [FaultKind.PauseVm] = "unsupported: krunkit's REST API answers 400 to Pause (use FreezeVm)",
-            [FaultKind.FreezeVm] = "SIGSTOP/SIGCONT of krunkit (vCPUs and virtio-fs worker are in-process)",
-            [FaultKind.StallServer] = "unsupported: libkrun's virtio-fs worker runs inside krunkit; stopping it stops the VM",
-            [FaultKind.KillServer] = "unsupported: the server cannot die without the VM",
+            [Fault.Freeze] = "SIGSTOP/SIGCONT of krunkit (vCPUs and virtio-fs worker are in-process)",
+            [Fault.Sleep] = HostSleep.Mechanism,
         }
-        : new Dictionary<FaultKind, string>
+        : new Dictionary<Fault, string>
         {
-            [FaultKind.PauseVm] = "vfkit REST API: POST /vm/state {\"state\":\"Pause\"} then {\"state\":\"Resume\"}",
-            [FaultKind.FreezeVm] = $"SIGSTOP/SIGCONT of Apple's {ProcessTable.AppleVmService} process (vCPUs and virtio-fs server); refused when several AVF VMs run",
-            [FaultKind.StallServer] = "unsupported: AVF's virtio-fs server lives in Apple's VM service process together with the vCPUs",
-            [FaultKind.KillServer] = "unsupported: the server cannot die without the VM",
+            [Fault.Pause] = "vfkit REST API: POST /vm/state {\"state\":\"Pause\"} then {\"state\":\"Resume\"}",
+            [Fault.Freeze] = $"SIGSTOP/SIGCONT of Apple's {ProcessTable.AppleVmService} process (vCPUs and virtio-fs server); refused when several AVF VMs run",
+            [Fault.Sleep] = HostSleep.Mechanism,
         };
 
-    public Task PauseVmAsync(CancellationToken ct) => Krun ? throw Unsupported(FaultKind.PauseVm) : RestAsync("Pause", ct);
-    public Task ResumeVmAsync(CancellationToken ct) => Krun ? throw Unsupported(FaultKind.PauseVm) : RestAsync("Resume", ct);
-    public Task FreezeVmAsync(CancellationToken ct) => SignalAsync("-STOP", ct);
-    public Task ThawVmAsync(CancellationToken ct) => SignalAsync("-CONT", ct);
-    public Task StallServerAsync(CancellationToken ct) => throw Unsupported(FaultKind.StallServer);
-    public Task ResumeServerAsync(CancellationToken ct) => throw Unsupported(FaultKind.StallServer);
-    public Task KillServerAsync(CancellationToken ct) => throw Unsupported(FaultKind.KillServer);
+    public string? WhyNot(Fault fault) => fault switch
+    {
+        Fault.Sleep => HostSleep.WhyNot(),
+        Fault.Pause when Krun => "krunkit's REST API answers 400 to Pause (use freeze)",
+        Fault.Stall => Krun ? "its virtio-fs worker runs inside krunkit: stopping it stops the VM (use freeze)"
+                            : "AVF's virtio-fs server lives in Apple's VM service process together with the vCPUs (use freeze)",
+        Fault.Kill => "its file server cannot die without the VM",
+        _ => null,
+    };
 
-    private NotSupportedException Unsupported(FaultKind kind) => new($"{provider}: {Mechanisms(provider)[kind]}");
+    public async Task StartAsync(Fault fault, TimeSpan? duration, CancellationToken ct)
+    {
+        Require(fault);
+        switch (fault)
+        {
+            case Fault.Pause: await RestAsync("Pause", ct); break;
+            case Fault.Freeze: await SignalAsync("-STOP", ct); break;
+            default: _awakeUtc = await HostSleep.BeginAsync((int)Math.Ceiling((duration ?? TimeSpan.FromSeconds(60)).TotalSeconds), ct); break;
+        }
+    }
+
+    public async Task EndAsync(Fault fault, CancellationToken ct)
+    {
+        Require(fault);
+        switch (fault)
+        {
+            case Fault.Pause: await RestAsync("Resume", ct); break;
+            case Fault.Freeze: await SignalAsync("-CONT", ct); break;
+            default: await HostSleep.WaitAwakeAsync(_awakeUtc, ct); break;
+        }
+    }
+
+    private void Require(Fault fault)
+    {
+        if (WhyNot(fault) is { } why) throw new NotSupportedException(why);
+    }
 
     /// <summary>The machine's vfkit or krunkit (the machine's name is in its disk and socket paths).</summary>
     public async Task<ProcessEntry> VmmAsync(CancellationToken ct)

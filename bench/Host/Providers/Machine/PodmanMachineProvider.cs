@@ -1,3 +1,4 @@
+using FsBench.Host.Providers.Faults;
 using System.Globalization;
 using CliWrap;
 using FsBench.Host.Channel;
@@ -12,29 +13,28 @@ namespace FsBench.Host.Providers.Machine;
 /// by the study: Start makes it anew and times init, first start, stop and warm start; the probe then runs in
 /// containers on it (podman --connection), its workspace under $HOME, which podman shares at the same path.
 /// </summary>
-public sealed class PodmanMachineProvider(string provider, string podman = "podman") : IProvider, IProcessesToSample
+public sealed class PodmanMachineProvider(string provider, string podman = "podman") : IProvider
 {
     private readonly PodmanCli _cli = new(podman);
-    private VmmMonitor? _monitor;
 
     public string Name => provider;
     public IReadOnlyList<string> Mounts => MountModes.All;
     public string MachineName => MachineCommands.MachineNameFor(provider);
     public string Helper => HelperBinary.NameFor(provider);
 
-    /// <summary>Pause or freeze the VM (see <see cref="MachineFaultInjector"/> for how, and what is unsupported).</summary>
+    /// <summary>Pause, freeze or sleep (see <see cref="MachineFaultInjector"/> for how, and what is unsupported).</summary>
     public IFaultInjector Faults(ProviderContext ctx) => new MachineFaultInjector(provider, MachineName);
 
     /// <summary>The machine's VMM processes now: vfkit and Apple's VM service (applehv), or krunkit (libkrun).</summary>
-    public IReadOnlyList<SampledProcess> ProcessesToSample(ProviderContext ctx)
+    public async Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct)
     {
-        try
-        {
-            var all = ProcessTable.ListAsync(CancellationToken.None).GetAwaiter().GetResult();
-            return ProcessTable.VmmOf(all, Helper, MachineName).Select(p => new SampledProcess(p.Executable, p.Pid)).ToList();
-        }
+        try { return ProcessTable.VmmOf(await ProcessTable.ListAsync(ct), Helper, MachineName).Select(p => new SampledProcess(p.Executable, p.Pid)).ToList(); }
         catch (StudyException) { return []; }
     }
+
+    /// <summary>A container on the machine, given the render device (libkrun: Venus; applehv has no GPU for Linux guests).</summary>
+    public Gpu.GpuTarget GpuTarget(string? image, string? volume) =>
+        Gpu.GpuTarget.Container(Name, new PodmanCommands(image ?? Gpu.GpuTarget.DefaultMachineImage, false, "gpu", MachineName), volume);
 
     public async Task<string?> UnavailableReasonAsync(CancellationToken ct)
     {
@@ -74,9 +74,10 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
         await Tool.OutputAsync(podman, containers.CreateVolume(), ct);
         state.Write(ctx);
 
-        _monitor = new VmmMonitor(Path.Combine(ctx.StateDir, $"vmm-{provider}.csv"), Helper, MachineName, VmmMonitor.IntervalFromEnvironment());
-        var first = await _monitor.SampleOnceAsync(ct);
-        _monitor.Start();
+        var reader = Sampling.IProcessReader.ForThisHost();
+        var first = new List<Sampling.ProcSample>();
+        foreach (var p in await ProcessesToSampleAsync(ctx, null, ct))
+            if (await reader.ReadAsync(p, 0, ct) is { } sample) first.Add(sample);
         string? disk = machine.ImagePath ?? (await ProcessTable.ListAsync(ct))
             .Where(p => p.Executable == Helper && p.CommandLine.Contains(MachineName, StringComparison.Ordinal))
             .Select(p => ProcessTable.DiskPathFromCommandLine(p.CommandLine)).FirstOrDefault(d => d is not null);
@@ -92,11 +93,11 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
             ["disk_gib"] = machine.DiskGiB.ToString(CultureInfo.InvariantCulture), ["rootful"] = machine.Rootful ? "true" : "false",
             ["provider_selected_by"] = version.HasProviderFlag ? "init --provider" : MachineCommands.ProviderVar,
             ["workspace"] = state.HostDir, ["disk_used_kib"] = (await DiskUsedKiBAsync(disk, ct)).ToString(CultureInfo.InvariantCulture),
-            ["vmm_processes_at_start"] = string.Join(";", first.Select(s => $"{s.Process}:{s.Pid}:fds={s.OpenFds}:rss_kib={s.RssKiB}")),
-            ["fault_pause_vm"] = MachineFaultInjector.Mechanisms(provider)[FaultKind.PauseVm],
-            ["fault_freeze_vm"] = MachineFaultInjector.Mechanisms(provider)[FaultKind.FreezeVm],
-            ["fault_stall_server"] = MachineFaultInjector.Mechanisms(provider)[FaultKind.StallServer],
+            ["vmm_processes_at_start"] = string.Join(";", first.Select(s => $"{s.Role}:{s.Pid}:fds={s.OpenFds}:rss_kib={s.RssKiB}")),
         };
+        var faults = new MachineFaultInjector(provider, MachineName);
+        foreach (var f in FaultNames.All)
+            recorded[$"fault_{f.Name()}"] = faults.Supported.TryGetValue(f, out var how) ? how : "unsupported: " + faults.WhyNot(f);
         string accel = provider == "libkrun" ? "hypervisor (Hypervisor.framework, krunkit)" : "hypervisor (Virtualization.framework, vfkit)";
         return new ProviderInfo(accel, versions, recorded);
     }
@@ -113,23 +114,13 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
 
     public async Task StopAsync(ProviderContext ctx, CancellationToken ct)
     {
-        if (_monitor is not null)
-        {
-            await _monitor.SampleOnceAsync(ct);
-            await _monitor.DisposeAsync();
-            _monitor = null;
-        }
         var state = MachineState.Read(ctx, provider);
         var version = await _cli.VersionAsync(ct);
         if (version is null) return;
         var cmds = new MachineCommands(provider, MachineName, version);
         if (state is not null)
         {
-            var containers = new PodmanCommands(state.Image, false, ctx.RunId, state.Connection);
-            var ids = (await Tool.RunAsync(podman, containers.ListOwnContainers(), ct)).StandardOutput
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (ids.Length > 0) await Tool.RunAsync(podman, containers.RemoveContainers(ids), ct);
-            await Tool.RunAsync(podman, containers.RemoveVolume(), ct);
+            await PodmanContainers.RemoveOwnAsync(podman, new PodmanCommands(state.Image, false, ctx.RunId, state.Connection), ct);
             TryDelete(Path.GetDirectoryName(state.HostDir)!);
         }
         await _cli.RunAsync(cmds.Stop(), ct, TimeSpan.FromMinutes(5));

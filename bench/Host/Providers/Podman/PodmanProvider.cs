@@ -44,12 +44,12 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName, strin
         return session;
     }
 
-    public async Task StopAsync(ProviderContext ctx, CancellationToken ct)
-    {
-        var cmds = Commands(ctx, image);
-        var ids = (await Tool.RunAsync(podman, cmds.ListOwnContainers(), ct)).StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length > 0) await Tool.RunAsync(podman, ["rm", "--force", .. ids], ct);
-        await Tool.RunAsync(podman, cmds.RemoveVolume(), ct);
-    }
+    public Task StopAsync(ProviderContext ctx, CancellationToken ct) => PodmanContainers.RemoveOwnAsync(podman, Commands(ctx, image), ct);
+
+    /// <summary>Each of this run's containers: its conmon and its first process.</summary>
+    public Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct) =>
+        PodmanContainers.ProcessesAsync(podman, Commands(ctx, image), ct);
+
+    public Gpu.GpuTarget GpuTarget(string? image, string? volume) =>
+        Gpu.GpuTarget.Container(Name, new PodmanCommands(image ?? PodmanImage.DefaultName, OperatingSystem.IsLinux() && Tool.OnPath("runc"), "gpu"), volume);
 }

@@ -1,48 +1,67 @@
+using FsBench.Host.Providers.Faults;
+
 namespace FsBench.Host.Providers.Qemu;
 
 /// <summary>
-/// Faults on a running QEMU guest, from its state directory: QMP stop/cont pauses the VM (guest clocks stop
-/// too); SIGSTOP/SIGCONT of QEMU freezes it (guest clocks run on: the gap shows in-guest); SIGSTOP/SIGCONT of
-/// both virtiofsd processes stalls the virtio-fs server; SIGKILL of both kills it. The 9p server lives inside
-/// QEMU: stalling it is freezing the VM, so 9p offers PauseVm and FreezeVm only.
+/// Faults on a running QEMU guest, from its state directory: pause (QMP stop/cont: the guest's clocks stop too),
+/// freeze (SIGSTOP/SIGCONT of QEMU: the guest's clocks run on), stall (SIGSTOP/SIGCONT of both virtiofsd processes),
+/// kill (SIGKILL of both). The 9p server lives inside QEMU: stalling it is freezing the VM, so 9p offers pause and freeze only.
 /// </summary>
 public sealed class QemuFaultInjector(QemuTransport transport, QemuState state) : IFaultInjector
 {
-    public FaultKind Supported => transport.IsVirtioFs
-        ? FaultKind.PauseVm | FaultKind.FreezeVm | FaultKind.StallServer | FaultKind.KillServer
-        : FaultKind.PauseVm | FaultKind.FreezeVm;
+    public IReadOnlyDictionary<Fault, string> Supported { get; } = Declare(transport);
 
-    public async Task PauseVmAsync(CancellationToken ct)
+    private static Dictionary<Fault, string> Declare(QemuTransport transport)
     {
-        await using var qmp = await QmpClient.ConnectAsync(state.QmpSocket, ct);
-        await qmp.StopAsync(ct);
+        var d = new Dictionary<Fault, string>
+        {
+            [Fault.Pause] = "QMP stop, then cont (the guest's clocks stop with its vCPUs)",
+            [Fault.Freeze] = "SIGSTOP, then SIGCONT of QEMU (the guest's clocks run on)",
+        };
+        if (!transport.IsVirtioFs) return d;
+        d[Fault.Stall] = "SIGSTOP, then SIGCONT of both virtiofsd processes (monitor and sandboxed worker)";
+        d[Fault.Kill] = "SIGKILL of both virtiofsd processes";
+        return d;
     }
 
-    public async Task ResumeVmAsync(CancellationToken ct)
+    public string? WhyNot(Fault fault) => Supported.ContainsKey(fault) ? null : fault switch
     {
-        await using var qmp = await QmpClient.ConnectAsync(state.QmpSocket, ct);
-        await qmp.ContAsync(ct);
+        Fault.Sleep => "a host sleep is a macOS test (pmset): this host runs the guests",
+        _ => $"its file server is QEMU itself (virtio-9p): to {fault.Name()} it is to freeze the VM",
+    };
+
+    public async Task StartAsync(Fault fault, TimeSpan? duration, CancellationToken ct)
+    {
+        Require(fault);
+        if (fault == Fault.Pause) await QmpAsync(q => q.StopAsync(ct), ct);
+        else Signal(fault, fault == Fault.Kill ? ProcessTable.SigKill : ProcessTable.SigStop);
     }
 
-    public Task FreezeVmAsync(CancellationToken ct) => Signal(FaultKind.FreezeVm, QemuVm.Pids(state), ProcessTable.SigStop);
-    public Task ThawVmAsync(CancellationToken ct) => Signal(FaultKind.FreezeVm, QemuVm.Pids(state), ProcessTable.SigCont);
-    public Task StallServerAsync(CancellationToken ct) => Signal(FaultKind.StallServer, ServerPids(), ProcessTable.SigStop);
-    public Task ResumeServerAsync(CancellationToken ct) => Signal(FaultKind.StallServer, ServerPids(), ProcessTable.SigCont);
-    public Task KillServerAsync(CancellationToken ct) => Signal(FaultKind.KillServer, ServerPids(), ProcessTable.SigKill);
+    public async Task EndAsync(Fault fault, CancellationToken ct)
+    {
+        Require(fault);
+        if (fault == Fault.Pause) await QmpAsync(q => q.ContAsync(ct), ct);
+        else if (fault != Fault.Kill) Signal(fault, ProcessTable.SigCont);
+    }
 
     /// <summary>virtiofsd's monitor and its sandboxed worker (empty for 9p: its server is QEMU).</summary>
     public List<int> ServerPids() => transport.IsVirtioFs ? VirtiofsdProcess.Pids(state) : [];
 
-    private Task Signal(FaultKind kind, List<int> pids, int signal)
+    private async Task QmpAsync(Func<QmpClient, Task> command, CancellationToken ct)
     {
-        Require(kind);
-        if (pids.Count == 0) throw new InvalidOperationException($"{transport.ProviderName}: no process to signal for {kind} (state {state.Dir})");
-        foreach (var pid in pids) ProcessTable.Signal(pid, signal);
-        return Task.CompletedTask;
+        await using var qmp = await QmpClient.ConnectAsync(state.QmpSocket, ct);
+        await command(qmp);
     }
 
-    private void Require(FaultKind kind)
+    private void Signal(Fault fault, int signal)
     {
-        if ((Supported & kind) != kind) throw new NotSupportedException($"{transport.ProviderName} cannot inject {kind}");
+        var pids = fault == Fault.Freeze ? QemuVm.Pids(state) : ServerPids();
+        if (pids.Count == 0) throw new InvalidOperationException($"{transport.ProviderName}: no process to signal for {fault.Name()} (state {state.Dir})");
+        foreach (var pid in pids) ProcessTable.Signal(pid, signal);
+    }
+
+    private void Require(Fault fault)
+    {
+        if (WhyNot(fault) is { } why) throw new NotSupportedException(why);
     }
 }

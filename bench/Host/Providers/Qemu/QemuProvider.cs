@@ -1,3 +1,4 @@
+using FsBench.Host.Providers.Faults;
 using System.Diagnostics;
 using FsBench.Host.Channel;
 using FsBench.Host.Study;
@@ -30,8 +31,16 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
     /// <summary>The overlay's lower layer is the share itself, which the probe also mounts.</summary>
     public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
 
-    /// <summary>Pause the VM, stall or kill its file server, from the host process, for this run's guest.</summary>
+    /// <summary>Pause or freeze the VM, stall or kill its file server, from the host process, for this run's guest.</summary>
     public IFaultInjector Faults(ProviderContext ctx) => new QemuFaultInjector(transport, QemuState.For(ctx, Name));
+
+    /// <summary>QEMU, and virtiofsd's monitor and sandboxed worker (the C virtiofsd runs as two processes), from the PID files.</summary>
+    public Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct)
+    {
+        var state = QemuState.For(ctx, Name);
+        return Task.FromResult<IReadOnlyList<SampledProcess>>(
+            [.. QemuVm.Pids(state).Select(p => new SampledProcess("qemu", p)), .. VirtiofsdProcess.Pids(state).Select(p => new SampledProcess("virtiofsd", p))]);
+    }
 
     public Task<string?> UnavailableReasonAsync(CancellationToken ct) => Task.FromResult(UnavailableReason());
 

@@ -1,28 +1,22 @@
 using System.Globalization;
+using FsBench.Host.Providers;
 
-namespace FsBench.Host.Soak;
-
-/// <summary>One look at a host process: a row of vmm.csv.</summary>
-public sealed record ProcSample(double TS, DateTime Utc, string Role, int Pid, int OpenFds, long RssKiB, double CpuPercent)
-{
-    public const string CsvHeader = "t_s,utc,role,pid,open_fds,rss_kib,cpu_percent";
-
-    public string ToCsv() => string.Join(',', TS.ToString("0.000", CultureInfo.InvariantCulture), Utc.ToString("o"), Role,
-        Pid.ToString(CultureInfo.InvariantCulture), OpenFds.ToString(CultureInfo.InvariantCulture), RssKiB.ToString(CultureInfo.InvariantCulture),
-        CpuPercent.ToString("0.0", CultureInfo.InvariantCulture));
-}
+namespace FsBench.Host.Sampling;
 
 /// <summary>
-/// Reads a process's open descriptors, RSS and CPU from /proc (Linux): /proc/PID/fd entries, VmRSS of
-/// /proc/PID/status, and utime+stime of /proc/PID/stat between two samples (CPU % of one core).
+/// The Linux back end: /proc/PID/fd entries, VmRSS of /proc/PID/status, and utime+stime of /proc/PID/stat between
+/// two samples (CPU % of one core).
 /// </summary>
-public sealed class ProcReader
+public sealed class ProcReader : IProcessReader
 {
     private const double ClockTicks = 100;   // USER_HZ: 100 on every Linux the study runs on
     private readonly Dictionary<int, (double TS, long Ticks)> _last = new();
 
-    public ProcSample? Read(string role, int pid, double tS)
+    public Task<ProcSample?> ReadAsync(SampledProcess process, double tS, CancellationToken ct) => Task.FromResult(Read(process, tS));
+
+    public ProcSample? Read(SampledProcess process, double tS)
     {
+        int pid = process.Pid;
         try
         {
             string status = File.ReadAllText($"/proc/{pid}/status");
@@ -33,7 +27,7 @@ public sealed class ProcReader
             double cpu = 0;
             if (_last.TryGetValue(pid, out var prev) && tS > prev.TS) cpu = (ticks - prev.Ticks) / ClockTicks / (tS - prev.TS) * 100;
             _last[pid] = (tS, ticks);
-            return new ProcSample(tS, DateTime.UtcNow, role, pid, fds, rss, Math.Round(cpu, 1));
+            return new ProcSample(tS, DateTime.UtcNow, process.Role, pid, fds, rss, Math.Round(cpu, 1));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
