@@ -55,7 +55,8 @@ public sealed record HelloReply
     public string Arch { get; set; } = "";
     public string Root { get; set; } = "";
     public string FsType { get; set; } = "";
-    public string[] Ops { get; set; } = [];
+    /// <summary>The operations this probe performs and what each needs (<see cref="ProbeOps.All"/>).</summary>
+    public OpInfo[] Ops { get; set; } = [];
 }
 
 /// <summary>The probe's answer to "batch": what happened to every operation of the batch.</summary>
@@ -67,6 +68,10 @@ public sealed record BatchResult
     public string Layout { get; set; } = "";
     public long Ops { get; set; }
     public long Failures { get; set; }
+    /// <summary>Failures of the batch's untimed preparation (worker directories, fixtures): the "prep" phase, by errno.
+    /// They are not among <see cref="Ops"/>; the operations that then failed are.</summary>
+    public long PrepFailures { get; set; }
+    public Dictionary<string, long> PrepErrnos { get; set; } = new();
     /// <summary>Wall time of the timed part of the batch, all workers together.</summary>
     public long WallNs { get; set; }
     /// <summary>Median and maximum latency of the batch's successes (from the histogram; 0 if none succeeded).</summary>
@@ -82,6 +87,8 @@ public sealed record BatchResult
 public sealed record FailureRecord
 {
     public string Op { get; set; } = "";
+    /// <summary>"timed" (the operation itself) or "prep" (its untimed preparation).</summary>
+    public string Phase { get; set; } = Phases.Timed;
     public string Path { get; set; } = "";
     public int Errno { get; set; }
     public string ErrnoName { get; set; } = "";
@@ -103,6 +110,12 @@ public sealed record KnownBugResult
     public int Runs { get; set; }
     public long Deviations { get; set; }
     public Dictionary<string, long> Outcomes { get; set; } = new();
+}
+
+public static class Phases
+{
+    public const string Timed = "timed";
+    public const string Prep = "prep";
 }
 
 public sealed record StatusReply

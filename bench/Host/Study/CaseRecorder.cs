@@ -26,6 +26,8 @@ public sealed class CaseRecorder(CaseKey key, string layout, int sampleCap, RunF
     {
         _histogram.Add(HistogramCodec.Decode(batch.Histogram));
         foreach (var (errno, count) in batch.Errnos) _errnos[errno] = _errnos.GetValueOrDefault(errno) + count;
+        // the untimed preparation's failures (the prep phase), kept apart from the timed operations' errnos
+        foreach (var (errno, count) in batch.PrepErrnos) _errnos[$"{Phases.Prep}:{errno}"] = _errnos.GetValueOrDefault($"{Phases.Prep}:{errno}") + count;
         foreach (var f in batch.FirstFailures.Where(_ => _first.Count < 16)) _first.Add(f with { TNs = _wallNs + f.TNs });
         foreach (var s in batch.SamplesNs) Offer(s);
         _ops += batch.Ops;

@@ -6,24 +6,26 @@ namespace FsBench.Probe.Ops;
 /// (metadata only with metacopy=on). Prepare creates the files directly in the lower layer, in a directory
 /// the overlay has never looked up; names are never reused, so the overlay's caches never go stale.
 /// </summary>
-public sealed class CopyUp : IOperation
+public sealed unsafe class CopyUp : IOperation
 {
     public string Name => "copyup";
 
     public void Prepare(WorkerContext w)
     {
-        Directory.CreateDirectory(w.LowerDir!);
-        w.B = new string[w.Count];
-        w.A = new string[w.Count];
+        var inLower = new string[w.Count];
+        var throughOverlay = new string[w.Count];
         for (int i = 0; i < w.Count; i++)
         {
-            w.B[i] = $"{w.LowerDir}/{w.Prefix}c{i}";
-            w.A[i] = $"{w.LowerView}/{w.Prefix}c{i}";
+            inLower[i] = $"{w.LowerDir}/{w.Prefix}c{i}";
+            throughOverlay[i] = $"{w.LowerView}/{w.Prefix}c{i}";
         }
-        Fs.CreateAll(w.B);
+        w.Targets = new EncodedPaths(throughOverlay);
+        w.Fixtures = new EncodedPaths(inLower);   // untimed: the lower-layer files
+        using (var lowerDir = new EncodedPaths([w.LowerDir!])) Fs.MkdirAll(lowerDir, w.Prep);
+        Fs.CreateAll(w.Fixtures, w.Prep);
     }
 
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Chmod(w.A[i], 0x180 /*0600*/));
+    public int Run(WorkerContext w, int i) => Native.Check(Native.Chmod(w.Targets[i], 0x180 /*0600*/));
 
     /// <summary>Nothing here: the lower directory goes with the session's cleanup.</summary>
     public void Cleanup(WorkerContext w) { }

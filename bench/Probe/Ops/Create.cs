@@ -1,11 +1,10 @@
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
 /// <summary>open(O_CREAT|O_EXCL) of a new file, then close.</summary>
-public sealed class Create : IOperation
+public sealed unsafe class Create : IOperation
 {
     public string Name => "create";
-    public void Prepare(WorkerContext w) => w.A = w.Paths("f");
-    public int Run(WorkerContext w, int i) => Fs.CreateFile(w.A[i]);
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.A);
+    public void Prepare(WorkerContext w) => w.Targets = w.Encoded("f");
+    public int Run(WorkerContext w, int i) => Fs.CreateFile(w.Targets[i]);
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

@@ -1,11 +1,16 @@
 using FsBench.Probe.Libc;
+using FsBench.Probe.Recording;
 
 namespace FsBench.Probe.Ops;
 
-/// <summary>Untimed helpers the operations use to set up and tear down their fixtures.</summary>
+/// <summary>The calls the operations make, on encoded paths, and their untimed fixture helpers.</summary>
 internal static unsafe class Fs
 {
-    public static int CreateFile(string path, uint mode = 0x1a4 /*0644*/)
+    public const uint FileMode = 0x1a4;  // 0644
+    public const uint DirMode = 0x1ed;   // 0755
+
+    /// <summary>open(O_CREAT|O_EXCL) + close: 0 or errno.</summary>
+    public static int CreateFile(byte* path, uint mode = FileMode)
     {
         int fd = Native.Open(path, Native.O_CREAT | Native.O_EXCL | Native.O_WRONLY | Native.O_CLOEXEC, mode);
         if (fd < 0) return Native.Errno;
@@ -13,9 +18,10 @@ internal static unsafe class Fs
         return 0;
     }
 
-    public static int OpenClose(string path, int flags, uint mode = 0)
+    /// <summary>The same on a path not encoded in advance (the known-bug reproducers, which are not timed).</summary>
+    public static int CreateFile(string path, uint mode = FileMode)
     {
-        int fd = Native.Open(path, flags | Native.O_CLOEXEC, mode);
+        int fd = Native.Open(path, Native.O_CREAT | Native.O_EXCL | Native.O_WRONLY | Native.O_CLOEXEC, mode);
         if (fd < 0) return Native.Errno;
         Native.Close(fd);
         return 0;
@@ -26,24 +32,63 @@ internal static unsafe class Fs
         fixed (byte* v = value) return Native.Check(Native.SetXattr(path, name, v, (nuint)value.Length, 0));
     }
 
+    public static int OpenClose(byte* path, int flags)
+    {
+        int fd = Native.Open(path, flags | Native.O_CLOEXEC, 0);
+        if (fd < 0) return Native.Errno;
+        Native.Close(fd);
+        return 0;
+    }
+
+    public static int SetXattr(byte* path, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        fixed (byte* n = name)
+        fixed (byte* v = value)
+            return Native.Check(Native.SetXattr(path, n, v, (nuint)value.Length, 0));
+    }
+
+    /// <summary>opendir, readdir to the end, closedir: 0, or the errno of the first call that failed.</summary>
+    public static int ListToEnd(byte* dir)
+    {
+        nint d = Native.Opendir(dir);
+        return d == 0 ? Native.Errno : Native.ReadToEndAndClose(d);
+    }
+
     /// <summary>opendir, readdir to the end, closedir: 0, or the errno of the first call that failed.</summary>
     public static int ListToEnd(string dir)
     {
         nint d = Native.Opendir(dir);
-        if (d == 0) return Native.Errno;
-        int errno;
-        while (true)
-        {
-            System.Runtime.InteropServices.Marshal.SetLastPInvokeError(0);
-            if (Native.Readdir(d) != 0) continue;
-            errno = Native.Errno;   // NULL with errno 0 is the end of the directory
-            break;
-        }
-        Native.Closedir(d);
-        return errno;
+        return d == 0 ? Native.Errno : Native.ReadToEndAndClose(d);
     }
 
-    public static void UnlinkAll(string[] paths) { foreach (var p in paths) Native.Unlink(p); }
-    public static void RmdirAll(string[] paths) { foreach (var p in paths) Native.Rmdir(p); }
-    public static void CreateAll(string[] paths) { foreach (var p in paths) CreateFile(p); }
+    // Untimed fixtures: every failure is counted in the batch's prep phase.
+    public static void CreateAll(EncodedPaths paths, PrepTally prep)
+    {
+        for (int i = 0; i < paths.Count; i++) prep.Note(CreateFile(paths[i]), paths.Text(i));
+    }
+
+    public static void MkdirAll(EncodedPaths paths, PrepTally prep)
+    {
+        for (int i = 0; i < paths.Count; i++) prep.Note(Native.Check(Native.Mkdir(paths[i], DirMode)), paths.Text(i));
+    }
+
+    public static void SetXattrAll(EncodedPaths paths, ReadOnlySpan<byte> name, PrepTally prep)
+    {
+        for (int i = 0; i < paths.Count; i++) prep.Note(SetXattr(paths[i], name, Xattrs.Value), paths.Text(i));
+    }
+
+    // Cleanup: whatever is left; absent entries are expected (the op removed them).
+    public static void UnlinkAll(EncodedPaths paths) { for (int i = 0; i < paths.Count; i++) Native.Unlink(paths[i]); }
+    public static void RmdirAll(EncodedPaths paths) { for (int i = 0; i < paths.Count; i++) Native.Rmdir(paths[i]); }
+}
+
+/// <summary>The user.* attributes the xattr operations use, NUL-terminated.</summary>
+internal static class Xattrs
+{
+    public static ReadOnlySpan<byte> Name => "user.fsbench\0"u8;
+    public static ReadOnlySpan<byte> Value => "fsbench-value-16"u8;
+    public static ReadOnlySpan<byte> NameA => "user.fsbench.a\0"u8;
+    public static ReadOnlySpan<byte> NameB => "user.fsbench.b\0"u8;
+    public static ReadOnlySpan<byte> NameC => "user.fsbench.c\0"u8;
+    public static ReadOnlySpan<byte> NameD => "user.fsbench.d\0"u8;
 }

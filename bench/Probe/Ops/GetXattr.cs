@@ -1,27 +1,21 @@
 using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
-/// <summary>getxattr of a user.* attribute that exists.</summary>
+/// <summary>getxattr of a user.* attribute that exists: a different file each time.</summary>
 public sealed unsafe class GetXattr : IOperation
 {
     public string Name => "getxattr";
     public void Prepare(WorkerContext w)
     {
-        w.One = w.Fixture("gx");
-        Fs.CreateFile(w.One);
-        Fs.SetXattr(w.One, Xattrs.Name, Xattrs.Value);
+        w.Targets = w.Encoded("gx");
+        Fs.CreateAll(w.Targets, w.Prep);
+        Fs.SetXattrAll(w.Targets, Xattrs.Name, w.Prep);
     }
     public int Run(WorkerContext w, int i)
     {
         byte* buf = stackalloc byte[64];
-        return Native.Check(Native.GetXattr(w.One, Xattrs.Name, buf, 64));
+        fixed (byte* name = Xattrs.Name)
+            return Native.Check(Native.GetXattr(w.Targets[i], name, buf, 64));
     }
-    public void Cleanup(WorkerContext w) => Native.Unlink(w.One);
-}
-
-internal static class Xattrs
-{
-    public const string Name = "user.fsbench";
-    public static ReadOnlySpan<byte> Value => "fsbench-value-16"u8;
-    public static readonly string[] Names = ["user.fsbench.a", "user.fsbench.b", "user.fsbench.c", "user.fsbench.d"];
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

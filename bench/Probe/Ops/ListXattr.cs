@@ -1,20 +1,23 @@
 using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
-/// <summary>listxattr of a file carrying four user.* attributes.</summary>
+/// <summary>listxattr of a file carrying four user.* attributes: a different file each time.</summary>
 public sealed unsafe class ListXattr : IOperation
 {
     public string Name => "listxattr";
     public void Prepare(WorkerContext w)
     {
-        w.One = w.Fixture("lx");
-        Fs.CreateFile(w.One);
-        foreach (var n in Xattrs.Names) Fs.SetXattr(w.One, n, Xattrs.Value);
+        w.Targets = w.Encoded("lx");
+        Fs.CreateAll(w.Targets, w.Prep);
+        Fs.SetXattrAll(w.Targets, Xattrs.NameA, w.Prep);
+        Fs.SetXattrAll(w.Targets, Xattrs.NameB, w.Prep);
+        Fs.SetXattrAll(w.Targets, Xattrs.NameC, w.Prep);
+        Fs.SetXattrAll(w.Targets, Xattrs.NameD, w.Prep);
     }
     public int Run(WorkerContext w, int i)
     {
         byte* buf = stackalloc byte[1024];
-        return Native.Check(Native.ListXattr(w.One, buf, 1024));
+        return Native.Check(Native.ListXattr(w.Targets[i], buf, 1024));
     }
-    public void Cleanup(WorkerContext w) => Native.Unlink(w.One);
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

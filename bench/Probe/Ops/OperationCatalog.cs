@@ -12,4 +12,7 @@ public static class OperationCatalog
 
     public static IOperation? Find(string name) => All.FirstOrDefault(o => o.Name == name);
     public static string[] Names => All.Select(o => o.Name).ToArray();
+
+    /// <summary>What this probe advertises in its hello reply: its operations, with their needs (declared in <see cref="Protocol.ProbeOps"/>).</summary>
+    public static Protocol.OpInfo[] Advertised => All.Select(o => Protocol.ProbeOps.Find(o.Name) ?? new Protocol.OpInfo { Name = o.Name }).ToArray();
 }

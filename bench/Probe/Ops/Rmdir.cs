@@ -2,10 +2,10 @@ using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
 /// <summary>rmdir of an empty directory.</summary>
-public sealed class Rmdir : IOperation
+public sealed unsafe class Rmdir : IOperation
 {
     public string Name => "rmdir";
-    public void Prepare(WorkerContext w) { w.A = w.Paths("d"); foreach (var p in w.A) Native.Mkdir(p, 0x1ed); }
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Rmdir(w.A[i]));
-    public void Cleanup(WorkerContext w) => Fs.RmdirAll(w.A);
+    public void Prepare(WorkerContext w) { w.Targets = w.Encoded("d"); Fs.MkdirAll(w.Targets, w.Prep); }
+    public int Run(WorkerContext w, int i) => Native.Check(Native.Rmdir(w.Targets[i]));
+    public void Cleanup(WorkerContext w) => Fs.RmdirAll(w.Targets);
 }

@@ -1,15 +1,15 @@
 using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
-/// <summary>statx (lstat semantics) of an existing file.</summary>
+/// <summary>statx (lstat semantics) of an existing file: a different file each time, as mdtest's stat phase.</summary>
 public sealed unsafe class Stat : IOperation
 {
     public string Name => "stat";
-    public void Prepare(WorkerContext w) { w.One = w.Fixture("stat"); Fs.CreateFile(w.One); }
+    public void Prepare(WorkerContext w) { w.Targets = w.Encoded("st"); Fs.CreateAll(w.Targets, w.Prep); }
     public int Run(WorkerContext w, int i)
     {
         StatxBuf buf;
-        return Native.Check(Native.Statx(Native.AT_FDCWD, w.One, Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &buf));
+        return Native.Check(Native.Statx(Native.AT_FDCWD, w.Targets[i], Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &buf));
     }
-    public void Cleanup(WorkerContext w) => Native.Unlink(w.One);
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

@@ -2,10 +2,10 @@ using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
 /// <summary>unlink of an existing file.</summary>
-public sealed class Unlink : IOperation
+public sealed unsafe class Unlink : IOperation
 {
     public string Name => "unlink";
-    public void Prepare(WorkerContext w) { w.A = w.Paths("u"); Fs.CreateAll(w.A); }
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Unlink(w.A[i]));
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.A);
+    public void Prepare(WorkerContext w) { w.Targets = w.Encoded("u"); Fs.CreateAll(w.Targets, w.Prep); }
+    public int Run(WorkerContext w, int i) => Native.Check(Native.Unlink(w.Targets[i]));
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

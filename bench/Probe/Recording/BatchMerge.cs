@@ -7,7 +7,7 @@ namespace FsBench.Probe.Recording;
 /// <summary>Merges the workers' recorders of one batch into the reply the host receives.</summary>
 public static class BatchMerge
 {
-    public static BatchResult Merge(string op, string layout, IReadOnlyList<OpRecorder> workers, long wallNs, int sampleCap)
+    public static BatchResult Merge(string op, string layout, IReadOnlyList<OpRecorder> workers, IReadOnlyList<PrepTally> preps, long wallNs, int sampleCap)
     {
         var histogram = new LongHistogram(OpRecorder.HighestTrackableNs, 3);
         var errnos = new Dictionary<string, long>();
@@ -24,7 +24,23 @@ public static class BatchMerge
             first.AddRange(w.FirstFailures);
             samples.AddRange(w.Sample.ToArray());
         }
+        var prepErrnos = new Dictionary<string, long>();
+        long prepFailures = 0;
+        var prepFirst = new List<FailureRecord>();
+        foreach (var p in preps)
+        {
+            prepFailures += p.Failures;
+            for (int e = 0; e < p.Errnos.Length; e++)
+                if (p.Errnos[e] > 0)
+                {
+                    string name = e == 0 ? "exception" : ErrnoNames.Name(e);
+                    prepErrnos[name] = prepErrnos.GetValueOrDefault(name) + p.Errnos[e];
+                }
+            prepFirst.AddRange(p.FirstFailures);
+        }
         first.Sort((a, b) => a.TNs.CompareTo(b.TNs));
+        // the preparation's failures first (they explain the timed ones), within the same bound
+        first = prepFirst.Take(OpRecorder.FirstFailuresKept / 2).Concat(first).ToList();
         return new BatchResult
         {
             Op = op,
@@ -35,6 +51,8 @@ public static class BatchMerge
             WallNs = wallNs,
             P50Ns = histogram.TotalCount > 0 ? histogram.GetValueAtPercentile(50) : 0,
             MaxNs = histogram.TotalCount > 0 ? histogram.GetMaxValue() : 0,
+            PrepFailures = prepFailures,
+            PrepErrnos = prepErrnos,
             Errnos = errnos,
             FirstFailures = first.Take(OpRecorder.FirstFailuresKept).ToList(),
             Histogram = HistogramCodec.Encode(histogram),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FsBench.Probe.Libc;
 using FsBench.Probe.Ops;
 using FsBench.Probe.Recording;
 using FsBench.Protocol;
@@ -7,50 +8,54 @@ namespace FsBench.Probe.Session;
 
 /// <summary>
 /// Runs one batch: W worker threads prepare (untimed), start together, time every operation,
-/// wait for each other, then clean up (untimed).
+/// wait for each other, then record what they timed and clean up (untimed). A failed preparation is counted
+/// (the batch's prep phase, by errno) and the batch goes on: nothing of it is lost.
 /// </summary>
 public sealed class BatchRunner(ScratchRoot scratch)
 {
+    /// <summary>The most operations one batch may ask for (the timed loop's buffers are allocated before it starts).</summary>
+    public const int MaxCount = 1 << 22;
+
     private int _batches;
 
     public BatchResult Run(ProbeRequest req)
     {
         var op = OperationCatalog.Find(req.Op ?? "") ?? throw new ProbeException($"unknown op '{req.Op}' (known: {string.Join(",", OperationCatalog.Names)})");
-        if (req.Count < 1) throw new ProbeException("count must be at least 1");
+        if (req.Count < 1 || req.Count > MaxCount) throw new ProbeException($"count must be between 1 and {MaxCount}");
         if (req.Workers < 1 || req.Workers > 256) throw new ProbeException("workers must be between 1 and 256");
         if (!Layouts.All.Contains(req.Layout)) throw new ProbeException($"unknown layout '{req.Layout}' (private|shared)");
-        if (op is CopyUp && string.IsNullOrEmpty(req.LowerDir))
-            throw new ProbeException("copyup needs lower_dir: an overlay whose lower layer the probe can reach");
+        if (ProbeOps.Find(op.Name)!.Has(OpNeeds.LowerDir) && string.IsNullOrEmpty(req.LowerDir))
+            throw new ProbeException($"{op.Name} needs lower_dir: an overlay whose lower layer the probe can reach");
         string session = scratch.SessionDir(req.Dir);
         string? lowerSession = string.IsNullOrEmpty(req.LowerDir) ? null : scratch.SessionDir(req.LowerDir, "copyup");
         string view = scratch.Resolve(req.Dir);
         int batch = _batches++;
 
-        var contexts = new WorkerContext[req.Workers];
-        var recorders = new OpRecorder[req.Workers];
+        var workers = new Worker[req.Workers];
         for (int k = 0; k < req.Workers; k++)
         {
             int count = req.Count / req.Workers + (k < req.Count % req.Workers ? 1 : 0);
             string dir = req.Layout == Layouts.Shared ? $"{session}/shared" : $"{session}/w{k}";
-            Directory.CreateDirectory(dir);
             string? lower = lowerSession is null ? null : $"{lowerSession}/b{batch}w{k}";
             string? lowerView = lowerSession is null ? null : $"{view}/{Path.GetFileName(lowerSession)}/b{batch}w{k}";
-            contexts[k] = new WorkerContext(dir, $"b{batch}w{k}-", count, lower, lowerView);
-            recorders[k] = new OpRecorder(op.Name, Math.Max(1, req.Sample), seed: batch * 1000 + k);
+            var context = new WorkerContext(dir, $"b{batch}w{k}-", count, lower, lowerView) { Prep = new PrepTally(op.Name) };
+            workers[k] = new Worker(context, new OpRecorder(op.Name, Math.Max(1, req.Sample), seed: batch * 1000 + k));
         }
 
         using var start = new Barrier(req.Workers + 1);
         using var finished = new Barrier(req.Workers + 1);
         long t0 = 0;
-        var threads = Enumerable.Range(0, req.Workers).Select(k => new Thread(() =>
+        var threads = workers.Select((wk, k) => new Thread(() =>
         {
-            var w = contexts[k];
-            var rec = recorders[k];
-            op.Prepare(w);
+            var w = wk.Context;
+            PrepareWorker(op, w);
+            var timed = new TimedLoop(w.Count);
             start.SignalAndWait();
-            TimeWorker(op, w, rec, Volatile.Read(ref t0), Relative);
+            timed.Run(op, w);
             finished.SignalAndWait();
-            op.Cleanup(w);
+            timed.Record(w, wk.Recorder, Volatile.Read(ref t0), Relative);
+            try { op.Cleanup(w); } catch (Exception) { /* cleanup is best effort; the session's cleanup removes the rest */ }
+            w.Dispose();
         }) { IsBackground = true, Name = $"worker{k}" }).ToList();
 
         threads.ForEach(t => t.Start());
@@ -58,25 +63,30 @@ public sealed class BatchRunner(ScratchRoot scratch)
         Volatile.Write(ref t0, Stopwatch.GetTimestamp());
         start.SignalAndWait();
         finished.SignalAndWait();
-        long wall = Ns(Stopwatch.GetTimestamp() - t0);
+        long wall = TimedLoop.Ns(Stopwatch.GetTimestamp() - t0);
         threads.ForEach(t => t.Join());
-        return BatchMerge.Merge(op.Name, req.Layout, recorders, wall, Math.Max(1, req.Sample));
+        return BatchMerge.Merge(op.Name, req.Layout, workers.Select(w => w.Recorder).ToList(),
+            workers.Select(w => w.Context.Prep).ToList(), wall, Math.Max(1, req.Sample));
     }
 
-    /// <summary>The timed loop of one worker: every operation is timed alone and recorded, success or errno.</summary>
+    /// <summary>The worker's directory, then the operation's fixtures; every failure is counted, none is thrown.</summary>
+    public static void PrepareWorker(IOperation op, WorkerContext w)
+    {
+        int mkdir = Native.Mkdir(w.Dir, Fs.DirMode) == 0 ? 0 : Native.Errno;
+        if (mkdir != 17 /*EEXIST: the shared layout's directory, made by another worker*/) w.Prep.Note(mkdir, w.Dir);
+        try { op.Prepare(w); }
+        catch (Exception e) { w.Prep.Note(e, w.Dir); }
+    }
+
+    /// <summary>The timed loop and its recording, in one call (for tests and callers that time a single worker).</summary>
     public static void TimeWorker(IOperation op, WorkerContext w, OpRecorder rec, long t0, Func<string, string> relative)
     {
-        for (int i = 0; i < w.Count; i++)
-        {
-            long before = Stopwatch.GetTimestamp();
-            int errno = op.Run(w, i);
-            long after = Stopwatch.GetTimestamp();
-            if (errno == 0) rec.Success(Ns(after - before));
-            else rec.Failure(errno, relative(w.A.Length > i ? w.A[i] : w.One), Ns(after - t0));
-        }
+        var timed = new TimedLoop(w.Count);
+        timed.Run(op, w);
+        timed.Record(w, rec, t0, relative);
     }
 
     private string Relative(string path) => Path.GetRelativePath(scratch.Root, path);
 
-    private static long Ns(long ticks) => (long)(ticks * (1_000_000_000.0 / Stopwatch.Frequency));
+    private sealed record Worker(WorkerContext Context, OpRecorder Recorder);
 }

@@ -75,7 +75,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
             Arch = machine,
             Root = scratch.Root,
             FsType = SystemInfo.FsType(scratch.Root),
-            Ops = OperationCatalog.Names,
+            Ops = OperationCatalog.Advertised,
         };
     }
 

@@ -21,7 +21,10 @@ public sealed class ChannelTests : IDisposable
         await using var session = Probe();
         var hello = await session.HelloAsync();
         Assert.Equal(ProbeProtocol.Version, hello.ProtocolVersion);
-        Assert.Equal(ProbeOps.Names, hello.Ops);
+        Assert.Equal(ProbeOps.Names, hello.Ops.Select(o => o.Name));
+        Assert.Equal([OpNeeds.LowerDir], hello.Ops.Single(o => o.Name == ProbeOps.CopyUp).Needs);
+        Assert.Contains(OpNeeds.UserXattr, hello.Ops.Single(o => o.Name == "getxattr").Needs);
+        Assert.Empty(hello.Ops.Single(o => o.Name == "stat").Needs);
         Assert.NotEqual("unknown", hello.FsType);
 
         var batch = await session.RunBatchAsync("stat", 300, 3, Layouts.Private, 100);

@@ -54,9 +54,9 @@ public sealed class OperationTests : IDisposable
     public void Mkdir_of_an_existing_name_is_counted_as_EEXIST_not_thrown()
     {
         var op = new Mkdir();
-        var w = new WorkerContext(_tmp.Path, "x-", 3);
+        using var w = new WorkerContext(_tmp.Path, "x-", 3);
         op.Prepare(w);
-        Directory.CreateDirectory(w.A[1]);
+        Directory.CreateDirectory(w.Targets.Text(1));
         var rec = new OpRecorder(op.Name, 16, 1);
 
         BatchRunner.TimeWorker(op, w, rec, 0, p => Path.GetFileName(p));
@@ -74,10 +74,10 @@ public sealed class OperationTests : IDisposable
     public void A_failing_op_never_stops_the_batch()
     {
         var op = new Unlink();
-        var w = new WorkerContext(_tmp.Path, "y-", 5);
+        using var w = new WorkerContext(_tmp.Path, "y-", 5);
         op.Prepare(w);
-        File.Delete(w.A[0]);
-        File.Delete(w.A[3]);
+        File.Delete(w.Targets.Text(0));
+        File.Delete(w.Targets.Text(3));
         var rec = new OpRecorder(op.Name, 16, 1);
 
         BatchRunner.TimeWorker(op, w, rec, 0, p => p);
