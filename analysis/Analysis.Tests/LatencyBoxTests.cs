@@ -25,6 +25,8 @@ public sealed class LatencyBoxTests
         var result = CliRunner.Run("report", run.Directory);
 
         Assert.True(result.ExitCode == 0, result.Err);
+        Assert.False(File.Exists(run.PathOf("figures/box.mkdir.svg")), "appendix figures are PNG only unless --svg");
+        Assert.Equal(0, CliRunner.Run("report", "--svg", run.Directory).ExitCode);
         foreach (string op in new[] { "mkdir", "stat" })
         {
             Assert.True(File.Exists(run.PathOf($"figures/box.{op}.png")), op);
@@ -34,7 +36,7 @@ public sealed class LatencyBoxTests
             Assert.Contains("qemu-virtiofs · overlay", svg);
         }
         Assert.False(File.Exists(run.PathOf("figures/box.mkdir.w1.png")));
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        string memo = File.ReadAllText(run.PathOf("appendix.md"));
         int mkdir = memo.IndexOf("### Operation `mkdir`", StringComparison.Ordinal);
         int stat = memo.IndexOf("### Operation `stat`", StringComparison.Ordinal);
         int box = memo.IndexOf("](figures/box.mkdir.png)", StringComparison.Ordinal);

@@ -19,12 +19,12 @@ public sealed class OperationalCostTests
         var result = CliRunner.Run("report", run.Directory);
 
         Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        string memo = File.ReadAllText(run.PathOf("findings.md"));
         Assert.Contains("| `qemu-virtiofs` | boot to ready | 3.50 |", memo);
         Assert.Contains("| `qemu-virtiofs` | VMM launch | 0.40 |", memo);
         Assert.Contains("**Not enough evidence** on `applehv` against `libkrun`", memo);
         Assert.True(File.Exists(run.PathOf("figures/operational-cost.png")));
-        Assert.Contains("](figures/operational-cost.png)", memo);
+        Assert.Contains("](figures/operational-cost.png)", File.ReadAllText(run.PathOf("memo.md")));
         Assert.Contains("boot to ready", File.ReadAllText(run.PathOf("figures/operational-cost.svg")));
     }
 
@@ -34,6 +34,6 @@ public sealed class OperationalCostTests
         using var run = new SyntheticRun().Write();
         Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
         Assert.False(File.Exists(run.PathOf("figures/operational-cost.png")));
-        Assert.Contains("(no start-up step was timed by these runs)", File.ReadAllText(run.PathOf("memo.md")));
+        Assert.Contains("(no start-up step was timed by these runs)", File.ReadAllText(run.PathOf("findings.md")));
     }
 }

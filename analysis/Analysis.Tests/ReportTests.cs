@@ -8,7 +8,7 @@ public class ReportTests
     private static readonly SyntheticProvider Local = new("local", "native", 20_000);
 
     [Fact]
-    public void ReportWritesTheMemoAndEveryFigureAsPngAndSvg()
+    public void ReportWritesAShortMemoAnAppendixWithEveryFigureAndSvgOnlyForHeadlines()
     {
         using var run = new SyntheticRun
         {
@@ -20,23 +20,34 @@ public class ReportTests
 
         Assert.True(result.ExitCode == 0, result.Err);
         string memo = File.ReadAllText(run.PathOf("memo.md"));
-        Assert.Contains("**Status: complete**", memo);
         Assert.Contains("software emulation", memo);
-        Assert.Contains("### Operation `mkdir`", memo);
-        Assert.Contains("EIO", memo);
-        Assert.Contains("**slower**", memo);
-        Assert.Contains("](figures/ecdf.mkdir.w4.png)", memo);
+        Assert.Contains("## Verdicts", memo);
+        Assert.Contains("](appendix.md)", memo);
+        Assert.Contains("](findings.md)", memo);
+        Assert.DoesNotContain("### Operation", memo);
+        Assert.True(memo.Split('\n').Length < 200, "a memo is one screen of verdicts, not every table");
+        Assert.InRange(memo.Split("![").Length - 1, 1, 4);
+        string appendix = File.ReadAllText(run.PathOf("appendix.md"));
+        Assert.Contains("**Status: complete**", appendix);
+        Assert.Contains("### Operation `mkdir`", appendix);
+        Assert.Contains("EIO", appendix);
+        Assert.Contains("**slower**", appendix);
+        Assert.Contains("](figures/ecdf.mkdir.w4.png)", appendix);
+        Assert.Contains("](memo.md)", appendix);
         string[] figures =
         [
             "failures-by-errno", "throughput-vs-local.w1", "throughput-vs-local.w4", "slowdown-heatmap.w1", "slowdown-heatmap.w4",
             "throughput-vs-workers.mkdir", "throughput-vs-workers.stat", "ecdf.mkdir.w1", "ecdf.mkdir.w4", "ecdf.stat.w1", "ecdf.stat.w4",
         ];
-        foreach (string f in figures)
+        string[] headlines = ["failures-by-errno", "throughput-vs-local.w4", "gpu-decision"];
+        foreach (string f in figures.Concat(headlines))
         {
             Assert.True(File.Exists(run.PathOf($"figures/{f}.png")), f);
-            Assert.True(File.Exists(run.PathOf($"figures/{f}.svg")), f);
+            Assert.Equal(headlines.Contains(f), File.Exists(run.PathOf($"figures/{f}.svg")));
             Assert.True(TitleHasText(run.PathOf($"figures/{f}.png")), $"{f}.png has no title text");
+            Assert.True(memo.Contains($"](figures/{f}.png)") || appendix.Contains($"](figures/{f}.png)"), $"{f} is linked from nowhere");
         }
+        Assert.Equal(0, CliRunner.Run("report", "--svg", run.Directory).ExitCode);
         Assert.True(new FileInfo(run.PathOf("figures/ecdf.mkdir.w1.svg")).Length < 400_000, "ECDF SVG should be thinned");
     }
 
@@ -46,7 +57,7 @@ public class ReportTests
         using var run = new SyntheticRun { Providers = [Local], Ops = ["mkdir"], Workers = [1], OpsPerCase = 500 }.Write();
         Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
         Assert.Contains("no failures in 500 ops", File.ReadAllText(run.PathOf("figures/failures-by-errno.svg")));
-        Assert.Contains("0 / 500 (≤ 0.60%)", File.ReadAllText(run.PathOf("memo.md")));
+        Assert.Contains("0 / 500 (≤ 0.60%)", File.ReadAllText(run.PathOf("findings.md")));
     }
 
     [Fact]
@@ -56,8 +67,9 @@ public class ReportTests
         File.Delete(run.PathOf("probe/local.bind.stat.w1.json"));
         var result = CliRunner.Run("report", run.Directory);
         Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        string memo = File.ReadAllText(run.PathOf("appendix.md"));
         Assert.Contains("**Status: PARTIAL run** (manifest status \"running\")", memo);
+        Assert.Contains("**PARTIAL** (running)", File.ReadAllText(run.PathOf("memo.md")));
         Assert.Contains("probe file missing", memo);
     }
 
@@ -68,7 +80,9 @@ public class ReportTests
         Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
         string memo = File.ReadAllText(run.PathOf("memo.md"));
         foreach (string m in new[] { "vfkit watchdog", "sleep prevention", "overlay-volume placement", "named-volume mirroring of status files" })
-            Assert.Matches($@"\| {m} \|[^\n]*\*\*not enough evidence\*\*[^\n]*a Mac run", memo);
+            Assert.Matches($@"\| mitigation: {m} \| \*\*not enough evidence\*\* \| no side-by-side evidence of `applehv` and `libkrun`", memo);
+        Assert.Contains("`./run-bench.sh mac-study --evidence-plan ", memo);
+        Assert.True(File.Exists(run.PathOf("evidence-plan.json")));
     }
 
     [Fact]
@@ -86,11 +100,12 @@ public class ReportTests
 
         Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
         string memo = File.ReadAllText(run.PathOf("memo.md"));
-        Assert.Matches(@"\| named-volume mirroring of status files \|[^\n]*\| removable \|", memo);
-        Assert.Matches(@"\| overlay-volume placement \|[^\n]*\| still needed \|[^\n]*EOPNOTSUPP 7", memo);
-        Assert.Matches(@"\| vfkit watchdog \|[^\n]*\| still needed \|", memo);
-        Assert.Matches(@"\| sleep prevention \|[^\n]*\*\*not enough evidence\*\*", memo);
-        Assert.Contains("**libkrun fails less often than applehv, but it still fails**", memo);
+        Assert.Matches(@"\| mitigation: named-volume mirroring of status files \| removable \|", memo);
+        Assert.Matches(@"\| mitigation: overlay-volume placement \| still needed \|[^\n]*EOPNOTSUPP 7", memo);
+        Assert.Matches(@"\| mitigation: vfkit watchdog \| \*\*not enough evidence\*\* \|[^\n]*provider restarts", memo);
+        Assert.Matches(@"\| mitigation: sleep prevention \| \*\*not enough evidence\*\*", memo);
+        Assert.Matches(@"\| reliability[^|]*\| libkrun still fails \|", memo);
+        Assert.Contains("**libkrun fails less often than applehv, but it still fails**", File.ReadAllText(run.PathOf("findings.md")));
     }
 
     [Fact]
@@ -105,9 +120,11 @@ public class ReportTests
 
         Assert.Equal(0, CliRunner.Run("report", linux.Directory, mac.Directory).ExitCode);
         string memo = File.ReadAllText(linux.PathOf("memo.md"));
-        Assert.Contains("## Run on linux-vm", memo);
-        Assert.Contains("## Run on mac-mini", memo);
-        Assert.Contains($"](../{Path.GetFileName(mac.Directory)}/figures/ecdf.mkdir.w1.png)", memo);
+        Assert.Contains("# Appendix: run on linux-vm", File.ReadAllText(linux.PathOf("appendix.md")));
+        Assert.Contains("# Appendix: run on mac-mini", File.ReadAllText(mac.PathOf("appendix.md")));
+        Assert.Contains($"](../{Path.GetFileName(mac.Directory)}/appendix.md)", memo);
+        Assert.Contains("](figures/ecdf.mkdir.w1.png)", File.ReadAllText(mac.PathOf("appendix.md")));
+        Assert.Contains($"](../{Path.GetFileName(linux.Directory)}/memo.md)", File.ReadAllText(mac.PathOf("appendix.md")));
         Assert.True(File.Exists(mac.PathOf("figures/ecdf.mkdir.w1.png")));
         Assert.False(File.Exists(mac.PathOf("memo.md")));
     }

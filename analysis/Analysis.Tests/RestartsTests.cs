@@ -16,7 +16,7 @@ public sealed class RestartsTests
         var result = CliRunner.Run("report", run.Directory);
 
         Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        string memo = File.ReadAllText(run.PathOf("findings.md")) + File.ReadAllText(run.PathOf("appendix.md"));
         Assert.Contains("restarts (mount failures) |", memo);
         Assert.Matches(@"\| synthetic-host \| `qemu-virtiofs` \|[^\n]*\| 2 \|\n", memo);
         Assert.Matches(@"\| synthetic-host \| `local` \|[^\n]*\| 0 \|\n", memo);
@@ -31,7 +31,7 @@ public sealed class RestartsTests
     {
         using var run = new SyntheticRun().Write();
         Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
-        Assert.Contains("None (no `restarts.csv`).", File.ReadAllText(run.PathOf("memo.md")));
+        Assert.Contains("None (no `restarts.csv`).", File.ReadAllText(run.PathOf("appendix.md")));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class TrendTests
             string md = File.ReadAllText(output.PathOf("trend.md"));
             Assert.Contains("at `20260104-000000-synthetic-host-smoke`", md);
             Assert.True(File.Exists(output.PathOf("trend.p50.mkdir.png")));
-            Assert.True(File.Exists(output.PathOf("trend.p50.mkdir.svg")));
+            Assert.False(File.Exists(output.PathOf("trend.p50.mkdir.svg")), "the trend links PNGs only: no SVG nobody links");
         }
         finally
         {

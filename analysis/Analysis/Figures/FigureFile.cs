@@ -2,9 +2,27 @@ using ScottPlot;
 
 namespace Analysis.Figures;
 
-/// <summary>Writes a figure as PNG and SVG side by side.</summary>
+/// <summary>
+/// Writes a figure as PNG, and as SVG beside it only where asked: the memo's headline figures, or every figure with
+/// <c>report --svg</c> (<see cref="WithSvg"/> around the drawing).
+/// </summary>
 public static class FigureFile
 {
+    private static readonly AsyncLocal<bool> Svg = new();
+
+    /// <summary>Figures saved until the returned scope is disposed also get an SVG (when <paramref name="svg"/>).</summary>
+    public static IDisposable WithSvg(bool svg = true)
+    {
+        bool before = Svg.Value;
+        Svg.Value = before || svg;
+        return new Restore(() => Svg.Value = before);
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
     public const int Width = 1100, Height = 650;
 
     /// <summary>A plot styled for the memo: the bundled font and readable sizes.</summary>
@@ -33,13 +51,15 @@ public static class FigureFile
         note.LabelPadding = 12;
     }
 
-    /// <summary>Saves <paramref name="name"/>.png and .svg into <paramref name="directory"/>; returns the PNG path.</summary>
+    /// <summary>Saves <paramref name="name"/>.png (and .svg when asked) into <paramref name="directory"/>; returns the PNG path.</summary>
     public static string Save(Plot plot, string directory, string name)
     {
         Directory.CreateDirectory(directory);
         string png = Path.Combine(directory, name + ".png");
         plot.SavePng(png, Width, Height);
-        plot.SaveSvg(Path.Combine(directory, name + ".svg"), Width, Height);
+        string svg = Path.Combine(directory, name + ".svg");
+        if (Svg.Value) plot.SaveSvg(svg, Width, Height);
+        else if (File.Exists(svg)) File.Delete(svg); // a stale SVG from an earlier report would be a figure nobody links
         return png;
     }
 

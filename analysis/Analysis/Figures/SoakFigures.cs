@@ -2,13 +2,13 @@ using Analysis.RunFolder;
 
 namespace Analysis.Figures;
 
-/// <summary>Draws every figure of a soak into its <c>figures/</c> folder.</summary>
+/// <summary>Draws every figure of a soak into its <c>figures/</c> folder; the timeline, a headline candidate, also as SVG.</summary>
 public static class SoakFigures
 {
-    public static IReadOnlyList<Figure> Draw(SoakRun soak) =>
-    [
-        SoakTimelineFigure.Draw(soak, soak.FiguresDirectory),
-        RecoveryTimesFigure.Draw(soak, soak.FiguresDirectory),
-        VmmDescriptorsFigure.Draw(soak, soak.FiguresDirectory),
-    ];
+    public static IReadOnlyList<Figure> Draw(SoakRun soak)
+    {
+        Figure timeline;
+        using (FigureFile.WithSvg()) timeline = SoakTimelineFigure.Draw(soak, soak.FiguresDirectory);
+        return [timeline, RecoveryTimesFigure.Draw(soak, soak.FiguresDirectory), VmmDescriptorsFigure.Draw(soak, soak.FiguresDirectory)];
+    }
 }

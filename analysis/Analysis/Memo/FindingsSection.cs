@@ -1,5 +1,6 @@
 using System.Text;
 using Analysis.Cases;
+using Analysis.Decision;
 using Analysis.RunFolder;
 using Analysis.Statistics;
 
@@ -8,18 +9,22 @@ namespace Analysis.Memo;
 /// <summary>The study's questions (reliability, operational cost, trade-offs), answered only from the runs.</summary>
 public static class FindingsSection
 {
-    public static void Write(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    public const string NeededMacRun =
+        "a Mac run (Apple silicon, Podman ≥ 5.2 with krunkit) with both the applehv and libkrun providers";
+
+    /// <summary>The detail behind the memo's verdicts, per run and provider: an appendix of the memo.</summary>
+    public static void Write(StringBuilder md, IReadOnlyList<RunAnalysis> runs, Roles roles)
     {
-        md.AppendLine("## Findings").AppendLine();
-        Reliability(md, runs);
+        md.AppendLine("## Findings per run and provider").AppendLine();
+        Reliability(md, runs, roles);
         OperationalCost(md, runs);
-        TradeOffs(md, runs);
+        TradeOffs(md, runs, roles);
     }
 
-    private static void Reliability(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    private static void Reliability(StringBuilder md, IReadOnlyList<RunAnalysis> runs, Roles roles)
     {
         md.AppendLine("### 1. Reliability").AppendLine();
-        md.AppendLine(Conclusion(runs)).AppendLine();
+        md.AppendLine(Conclusion(runs, roles)).AppendLine();
 
         var table = new MarkdownTable("run", "provider", "failures / ops (95% CI)", "errnos", "at the highest worker count", "restarts (mount failures)");
         foreach (var run in runs)
@@ -41,32 +46,30 @@ public static class FindingsSection
         md.AppendLine(RestartsSection.Meaning + " Restarts are counted from `restarts.csv` and are not in the failures / ops column; " +
                       "each run's section lists them.").AppendLine();
 
-        var sleepWake = runs.SelectMany(r => r.Cases).Where(c => Mitigations.IsSleepWake(c.Key.Op)).ToList();
-        md.AppendLine(sleepWake.Count == 0
-            ? $"Sleep/wake: **not enough evidence**, no run has sleep/wake cases (ops named `sleep…`/`…wake…`); needs {Mitigations.NeededRun}, with real sleep cycles (`pmset`, opt-in)."
-            : $"Sleep/wake: {sleepWake.Count} cases, see the tables of their ops and the mitigation table.").AppendLine();
     }
 
-    /// <summary>The reliability answer for libkrun against applehv, pooled over runs that measured both.</summary>
-    public static string Conclusion(IReadOnlyList<RunAnalysis> runs)
+    /// <summary>The benchmark runs' reliability answer for the candidate against the incumbent, pooled over runs that measured both.</summary>
+    public static string Conclusion(IReadOnlyList<RunAnalysis> runs, Roles roles)
     {
-        var sideBySide = runs.Where(r => r.Has(Providers.AppleHv) && r.Has(Providers.Libkrun)).ToList();
+        var (inc, cand) = (roles.Incumbent, roles.Candidate);
+        var sideBySide = runs.Where(r => r.Has(inc) && r.Has(cand)).ToList();
         if (sideBySide.Count == 0)
-            return $"**Not enough evidence** on libkrun against applehv: no run here measured both providers. The answer needs {Mitigations.NeededRun}.";
+            return $"**Not enough evidence** on {cand} against {inc}: no benchmark run here measured both providers." +
+                   (roles.Source == RoleSource.Mac ? $" The answer needs {NeededMacRun}." : "");
 
-        var a = FailureEvidence.Of(sideBySide, Providers.AppleHv, _ => true);
-        var k = FailureEvidence.Of(sideBySide, Providers.Libkrun, _ => true);
-        string numbers = $"applehv {Format.Failures(a.Failures, a.Ops, a.Rate)} ({a.ErrnoList}); libkrun {Format.Failures(k.Failures, k.Ops, k.Rate)} ({k.ErrnoList})";
+        var a = FailureEvidence.Of(sideBySide, inc, _ => true);
+        var k = FailureEvidence.Of(sideBySide, cand, _ => true);
+        string numbers = $"{inc} {Format.Failures(a.Failures, a.Ops, a.Rate)} ({a.ErrnoList}); {cand} {Format.Failures(k.Failures, k.Ops, k.Rate)} ({k.ErrnoList})";
         if (a.Failures == 0 && k.Failures == 0)
-            return $"**Not enough evidence**: neither provider failed, so these runs did not reproduce the applehv failures ({numbers}). A longer or more concurrent run is needed.";
+            return $"**Not enough evidence**: neither provider failed, so these runs did not reproduce the {inc} failures ({numbers}). A longer or more concurrent run is needed.";
         bool lower = k.Rate.Upper < a.Rate.Lower;
         if (k.Failures == 0)
             return lower
-                ? $"**libkrun had no failures where applehv failed**; the 95% intervals do not overlap ({numbers})."
-                : $"libkrun had no failures and applehv some, but too few operations to tell the rates apart at 95% ({numbers}).";
+                ? $"**{cand} had no failures where {inc} failed**; the 95% intervals do not overlap ({numbers})."
+                : $"{cand} had no failures and {inc} some, but too few operations to tell the rates apart at 95% ({numbers}).";
         return lower
-            ? $"**libkrun fails less often than applehv, but it still fails** ({numbers})."
-            : $"**libkrun still fails**, at a rate not shown to be lower than applehv's ({numbers}).";
+            ? $"**{cand} fails less often than {inc}, but it still fails** ({numbers})."
+            : $"**{cand} still fails**, at a rate not shown to be lower than {inc}'s ({numbers}).";
     }
 
     private static void OperationalCost(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
@@ -92,7 +95,7 @@ public static class FindingsSection
         md.AppendLine();
     }
 
-    private static void TradeOffs(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    private static void TradeOffs(StringBuilder md, IReadOnlyList<RunAnalysis> runs, Roles roles)
     {
         md.AppendLine("### 3. Trade-offs: metadata performance and GPU").AppendLine();
         var table = new MarkdownTable("run", "provider", "cases vs local", "slower / same / faster", "p50 vs local (geometric mean, range)");
@@ -109,7 +112,7 @@ public static class FindingsSection
         var direct = runs.SelectMany(r => r.Cases).Where(c => c.VsAppleHv is not null).ToList();
         if (direct.Count == 0)
         {
-            md.AppendLine($"libkrun against applehv: **not enough evidence**, no run measured both; needs {Mitigations.NeededRun}.").AppendLine();
+            md.AppendLine($"libkrun against applehv: **not enough evidence**, no run measured both; needs {NeededMacRun}.").AppendLine();
         }
         else
         {

@@ -1,32 +1,38 @@
 using System.Text;
-using Analysis.Cases;
+using Analysis.Decision;
 
 namespace Analysis.Memo;
 
-/// <summary>Which of the team's workarounds libkrun makes unnecessary, each with its rule and numbers.</summary>
+/// <summary>Each mitigation's failure classes with the side-by-side counts of both roles: the numbers behind the verdicts.</summary>
 public static class MitigationsSection
 {
-    public static void Write(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
+    public const string Rule =
+        "Only side-by-side evidence counts (one run folder with both providers, or soaks of both from one study on one machine). " +
+        "Per failure class: **still needed** when the candidate had events; **removable** when every class that reproduced the problem on the incumbent " +
+        "shows the candidate's 95% upper bound below a tenth of the incumbent's 95% lower bound; **keep as defense-in-depth** when the candidate had none " +
+        "but too little exposure to show that; **not enough evidence** when there is no side-by-side evidence or the incumbent did not fail either.";
+
+    public static void Write(StringBuilder md, IReadOnlyList<MitigationAssessment> assessments, Roles roles)
     {
-        md.AppendLine("### 4. Which mitigations can go").AppendLine();
-        md.AppendLine("Rule: only runs that measured `applehv` and `libkrun` side by side count. **Removable** when libkrun had no failure in the " +
-                      $"relevant cases and its 95% upper bound is below a {Mitigations.RequiredImprovement:0}th of applehv's 95% lower bound; " +
-                      "**keep as defense-in-depth** when libkrun had no failure but too few operations to show that; **still needed** when libkrun " +
-                      "failed; **not enough evidence** when no run measured both, or applehv did not fail either (the run could not see the problem).").AppendLine();
-        var table = new MarkdownTable("mitigation", "guards against", "relevant cases", "verdict", "evidence");
-        foreach (var m in Mitigations.All)
-        {
-            var a = Mitigations.Assess(m, runs);
-            table.Add(m.Name, m.GuardsAgainst, m.Scope, Verdict(a.Verdict), a.Evidence + (m.Caveat is null ? "" : $". Caveat: {m.Caveat}"));
-        }
+        md.AppendLine("## Mitigations: the evidence per failure class").AppendLine();
+        md.AppendLine(Rule).AppendLine();
+        var table = new MarkdownTable("mitigation", "failure class", "counted from", $"incumbent `{roles.Incumbent}`", $"candidate `{roles.Candidate}`", "shows");
+        foreach (var a in assessments)
+        foreach (var l in a.Lines)
+            table.Add(a.Mitigation.Name, l.Class, l.Source, l.Outcome == LineOutcome.NoEvidence && !l.Incumbent.HasExposure ? "—" : l.Incumbent.ToString(),
+                l.Outcome == LineOutcome.NoEvidence && !l.Candidate.HasExposure ? "—" : l.Candidate.ToString(), Shows(l.Outcome));
         md.AppendLine(table.ToString());
+        foreach (var a in assessments.Where(a => a.Mitigation.Caveat is not null))
+            md.AppendLine($"- {a.Mitigation.Name}: {a.Mitigation.Caveat}.");
+        md.AppendLine();
     }
 
-    private static string Verdict(MitigationVerdict v) => v switch
+    public static string Shows(LineOutcome o) => o switch
     {
-        MitigationVerdict.Removable => "removable",
-        MitigationVerdict.KeepAsDefenseInDepth => "keep as defense-in-depth",
-        MitigationVerdict.StillNeeded => "still needed",
-        _ => "**not enough evidence**",
+        LineOutcome.NoEvidence => "no side-by-side evidence",
+        LineOutcome.NotReproduced => "not reproduced on the incumbent",
+        LineOutcome.CandidateFails => "**candidate fails**",
+        LineOutcome.Decisive => "candidate ≥ 10× better",
+        _ => "candidate clean, too little exposure",
     };
 }

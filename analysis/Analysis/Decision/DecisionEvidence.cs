@@ -1,0 +1,57 @@
+using Analysis.Cases;
+using Analysis.RunFolder;
+
+namespace Analysis.Decision;
+
+/// <summary>
+/// Every folder given to <c>report</c>, and the part of it that counts for the decision: only side-by-side evidence
+/// of the two roles. Side by side means measured in one study on one machine:
+/// <list type="bullet">
+/// <item>benchmark runs: one run folder that measured both providers;</item>
+/// <item>soaks (one provider each): an incumbent soak and a candidate soak on the same host, with the same mount,
+/// workers, rate and fault plan, started within <see cref="StudyWindow"/> of each other (the folders of one study).</item>
+/// </list>
+/// </summary>
+public sealed class DecisionEvidence
+{
+    public static readonly TimeSpan StudyWindow = TimeSpan.FromHours(48);
+
+    public DecisionEvidence(Roles roles, IReadOnlyList<RunAnalysis> runs, IReadOnlyList<SoakEvidence> soaks)
+    {
+        Roles = roles;
+        Runs = runs;
+        Soaks = soaks;
+        BenchSideBySide = runs.Where(r => r.Has(roles.Incumbent) && r.Has(roles.Candidate)).ToList();
+        var incumbent = soaks.Where(s => s.Provider == roles.Incumbent).ToList();
+        var candidate = soaks.Where(s => s.Provider == roles.Candidate).ToList();
+        SoakSideBySide = incumbent.Where(i => candidate.Any(c => SameStudy(i, c)))
+            .Concat(candidate.Where(c => incumbent.Any(i => SameStudy(i, c)))).ToList();
+    }
+
+    public Roles Roles { get; }
+    public IReadOnlyList<RunAnalysis> Runs { get; }
+    public IReadOnlyList<SoakEvidence> Soaks { get; }
+    public IReadOnlyList<RunAnalysis> BenchSideBySide { get; }
+    public IReadOnlyList<SoakEvidence> SoakSideBySide { get; }
+
+    public IEnumerable<SoakEvidence> SoaksOf(string provider, Func<SoakEvidence, bool>? where = null) =>
+        SoakSideBySide.Where(s => s.Provider == provider && (where?.Invoke(s) ?? true));
+
+    /// <summary>Folders that hold either role but have no partner of the other: they do not count, and the memo says so.</summary>
+    public IEnumerable<string> Unpaired =>
+        Runs.Where(r => (r.Has(Roles.Incumbent) || r.Has(Roles.Candidate)) && !BenchSideBySide.Contains(r)).Select(r => r.Run.Manifest.RunId)
+            .Concat(Soaks.Where(s => (s.Provider == Roles.Incumbent || s.Provider == Roles.Candidate) && !SoakSideBySide.Contains(s))
+                .Select(s => s.Soak.Manifest.RunId));
+
+    public static bool SameStudy(SoakEvidence a, SoakEvidence b)
+    {
+        var (ma, mb) = (a.Soak.Manifest, b.Soak.Manifest);
+        var (sa, sb) = (ma.Settings, mb.Settings);
+        bool close = ma.StartedUtc is { } ta && mb.StartedUtc is { } tb && (ta - tb).Duration() <= StudyWindow;
+        return ma.Host.Hostname == mb.Host.Hostname && sa.Mount == sb.Mount && sa.Workers == sb.Workers &&
+               sa.Loop == sb.Loop && sa.RatePerS == sb.RatePerS && NormalizeFaults(sa.Faults) == NormalizeFaults(sb.Faults) && close;
+    }
+
+    private static string NormalizeFaults(string spec) => string.Join(";",
+        spec.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+}
