@@ -53,14 +53,21 @@ public static class MigrateCommand
         if (!version.AtLeast(5, 3) && !version.HasProviderFlag)
             Console.WriteLine($"note: podman {version} lists only the default provider's machines; upgrade to see them all");
 
+        var (conns, _) = await cli.RunAsync(ConnectionList.Command(), ct, TimeSpan.FromMinutes(1));
+        string? defaultConnection = conns.IsSuccess ? ConnectionList.DefaultName(conns.StandardOutput) : null;
         Console.WriteLine($"{(execute ? "Migrating" : "Plan (dry run; --execute carries it out)")}: {sources.Count} machine(s) to {target}; images and volumes saved in {exportDir}");
         Directory.CreateDirectory(exportDir);
         foreach (var m in sources)
         {
-            Console.WriteLine($"\n## {m.Name} ({m.VmType}{(m.Default ? ", default" : "")}{(m.Running ? ", running" : "")})");
-            if (execute && !m.Running) await cli.OutputAsync(new MachineCommands(m.VmType, m.Name, version).Start(), ct, TimeSpan.FromMinutes(15));
-            var inventory = execute || m.Running ? await InventoryAsync(m.Name, ct) : null;
-            var steps = MigrationPlan.ForMachine(m with { Running = m.Running || execute }, inventory, target, version, exportDir);
+            // machine list has no Rootful field: inspect says it (with the machine's provider, so Podman 5 finds it).
+            var (inspect, _) = await cli.RunAsync(new MachineCommands(m.VmType, m.Name, version).Inspect(), ct, TimeSpan.FromMinutes(1));
+            bool rootful = inspect.IsSuccess && MachineInspect.Parse(inspect.StandardOutput).FirstOrDefault()?.Rootful == true;
+            var old = new MachineCommands(m.VmType, m.Name, version, rootful);
+            string? isDefault = ConnectionList.DefaultOf(m.Name, defaultConnection);
+            Console.WriteLine($"\n## {m.Name} ({m.VmType}{(rootful ? ", rootful: connection " + old.Connection : "")}{(isDefault is not null ? ", default connection " + isDefault : "")}{(m.Running ? ", running" : "")})");
+            if (execute && !m.Running) await cli.OutputAsync(old.Start(), ct, TimeSpan.FromMinutes(15));
+            var inventory = execute || m.Running ? await InventoryAsync(old.Connection, ct) : null;
+            var steps = MigrationPlan.ForMachine(m with { Running = m.Running || execute }, inventory, target, version, exportDir, rootful, defaultConnection);
             foreach (var step in steps)
             {
                 Console.WriteLine(step);

@@ -64,4 +64,48 @@ public sealed class MigrationPlanTests
         Assert.Null(save.Command);
         Assert.Contains("images --format", save.Display);
     }
+
+    [Fact]
+    public void A_rootful_machine_is_saved_from_its_root_connection_and_recreated_rootful()
+    {
+        // The inspect fixture is a real rootful applehv machine; the connection list is podman's documented one.
+        var inspected = Assert.Single(MachineInspect.Parse(Support.Fixture.Read("podman-machine-inspect-applehv.json")));
+        string? defaultConn = ConnectionList.DefaultName(Support.Fixture.Read("podman-system-connection-list-doc.json"));
+        Assert.Equal("podman-machine-default", defaultConn);
+        var m = Old with { Default = false };   // machine list's Default compares the name with the default connection
+        var plan = MigrationPlan.ForMachine(m, Stuff, "libkrun", PodmanVersion.Parse("6.0.0")!, "/x", inspected.Rootful, "podman-machine-default-root");
+        Assert.Equal("--connection", Args(plan, "save")[0]);
+        Assert.Equal("podman-machine-default-root", Args(plan, "save")[1]);
+        Assert.Equal("podman-machine-default-root", Args(plan, "export volume")[1]);
+        var init = Args(plan, "create");
+        Assert.Contains("--rootful", init);
+        Assert.Equal("podman-machine-default-libkrun", init[^1]);
+        Assert.Equal("podman-machine-default-libkrun-root", Args(plan, "load")[1]);
+        Assert.Equal(["system", "connection", "default", "podman-machine-default-libkrun-root"], Args(plan, "default connection"));
+    }
+
+    [Fact]
+    public void A_rootless_default_matched_by_connection_name_stays_rootless()
+    {
+        var plan = MigrationPlan.ForMachine(Old with { Default = false }, Stuff, "libkrun", PodmanVersion.Parse("5.4.0")!, "/x", false, "podman-machine-default");
+        Assert.DoesNotContain("--rootful", Args(plan, "create"));
+        Assert.Equal(["system", "connection", "default", "podman-machine-default-libkrun"], Args(plan, "default connection"));
+    }
+
+    [Theory]
+    [InlineData("my-very-long-development-machine")]
+    [InlineData("my-very-long-development-machine-2")]
+    [InlineData("podman-machine-default-arm64")]
+    public void Names_over_thirty_characters_are_shortened_to_valid_distinct_names(string name)
+    {
+        string fresh = MigrationPlan.NewName(name, "libkrun");
+        Assert.True(fresh.Length <= MachineCommands.MaxNameLength, fresh);
+        Assert.EndsWith("-libkrun", fresh);
+        Assert.Matches("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", fresh);
+        Assert.NotEqual(MigrationPlan.NewName(name + "x", "libkrun"), fresh);
+    }
+
+    [Fact]
+    public void Short_names_keep_the_plain_suffix()
+        => Assert.Equal("podman-machine-default-libkrun", MigrationPlan.NewName("podman-machine-default", "libkrun"));
 }

@@ -72,27 +72,62 @@ public sealed class VmmTests
     }
 
     [Fact]
-    public async Task A_refused_state_change_is_an_error_carrying_the_vmms_answer()
+    public async Task A_vfkit_state_change_goes_with_a_content_length_and_a_refusal_carries_the_vmms_answer()
     {
-        // A loopback HTTP server that answers as krunkit does to POST /vm/state {"state":"Pause"}.
+        // A loopback HTTP server that reads the request and answers as vfkit's gin handler does to an invalid state.
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        string body = Fixture.Read("krunkit-pause-400.json");
+        string body = Fixture.Read("vfkit-state-change-500.json").Trim();
+        string request = "";
         var server = Task.Run(async () =>
         {
             using var client = await listener.AcceptTcpClientAsync();
             var stream = client.GetStream();
             var buf = new byte[4096];
-            await stream.ReadAtLeastAsync(buf, 1, throwOnEndOfStream: false);
-            var reply = $"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
+            int n = 0;
+            while (!request.Contains("}") && (n = await stream.ReadAsync(buf)) > 0) request += System.Text.Encoding.ASCII.GetString(buf, 0, n);
+            var reply = $"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
             await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(reply));
         });
-        using var rest = new VmRestClient(port);
-        var e = await Assert.ThrowsAsync<StudyException>(() => rest.ChangeStateAsync("Pause", CancellationToken.None));
-        Assert.Contains("HTTP 400", e.Message);
-        Assert.Contains("unsupported state change: Pause", e.Message);
+        using var rest = new VmRestClient("vfkit", port);
+        var e = await Assert.ThrowsAsync<StudyException>(() => rest.ChangeStateAsync("Sleep", CancellationToken.None));
         await server;
         listener.Stop();
+        Assert.Contains("HTTP 500", e.Message);
+        Assert.Contains("invalid new VMState: Sleep", e.Message);
+        Assert.StartsWith("POST /vm/state HTTP/1.1", request);
+        Assert.Contains("Content-Length: 17", request);   // {"state":"Sleep"}
+        Assert.DoesNotContain("chunked", request, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("{\"state\":\"Sleep\"}", request);
+    }
+
+    [Theory]
+    [InlineData("Pause")]
+    [InlineData("Resume")]
+    [InlineData("Stop")]
+    public void No_post_is_ever_built_for_krunkit(string state)
+    {
+        Assert.Throws<NotSupportedException>(() => VmRestClient.StateChangeRequest("krunkit", state));
+        using var vfkit = VmRestClient.StateChangeRequest("vfkit", state);
+        Assert.Equal(HttpMethod.Post, vfkit.Method);
+    }
+
+    [Fact]
+    public async Task Libkrun_faults_never_reach_a_rest_request()
+    {
+        var krun = new MachineFaultInjector("libkrun", "fsbench-libkrun");
+        await Assert.ThrowsAsync<NotSupportedException>(() => krun.StartAsync(FsBench.Host.Providers.Faults.Fault.Pause, null, CancellationToken.None));
+        await Assert.ThrowsAsync<NotSupportedException>(() => krun.EndAsync(FsBench.Host.Providers.Faults.Fault.Pause, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Both_krunkit_state_bodies_parse_the_old_one_with_its_nul_byte()
+    {
+        var old = VmState.Parse(Fixture.Read("krunkit-1.2.1-vm-state.http").Split("\r\n\r\n", 2)[1]);
+        Assert.Equal("VirtualMachineStateRunning", old.State);
+        Assert.False(old.CanPause);
+        var neu = VmState.Parse(Fixture.Read("krunkit-vm-state.json"));
+        Assert.Equal(("VirtualMachineStateRunning", false, true), (neu.State, neu.CanPause, neu.CanStop));
     }
 }

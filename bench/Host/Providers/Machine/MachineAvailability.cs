@@ -6,9 +6,20 @@ public static class MachineAvailability
     public const string KrunkitRemedy =
         "install krunkit: brew tap slp/krun && brew install krunkit (or use the Podman pkg installer, which bundles it)";
 
+    /// <summary>
+    /// Podman 6 starts krunkit with --timesync, which krunkit only knows from 1.2.0 on; older krunkit exits 2 with
+    /// "error: unexpected argument '--timesync' found" (podman#29439, krunkit 1.2.0 release via podman#28308).
+    /// </summary>
+    public static string? KrunkitTooOld(PodmanVersion? podman, string? krunkitVersion) =>
+        podman is { Major: >= 6 } && ToolVersion.Parse(krunkitVersion) is { } k && !k.AtLeast(1, 2, 0)
+            ? $"krunkit {krunkitVersion} is too old for podman {podman}: podman 6 passes --timesync, which krunkit < 1.2.0 rejects"
+              + " (\"krunkit: unexpected argument '--timesync' found\", podman#29439): brew upgrade krunkit (tap slp/krun), or the Podman pkg installer"
+            : null;
+
     /// <param name="podman">podman's version, or null when podman is not installed or not answering.</param>
     /// <param name="helperPath">vfkit (applehv) or krunkit (libkrun), or null when it was not found.</param>
-    public static string? Reason(string provider, HostKind host, PodmanVersion? podman, string? helperPath) => provider switch
+    /// <param name="helperVersion">the helper's version as `--version` prints it, when known.</param>
+    public static string? Reason(string provider, HostKind host, PodmanVersion? podman, string? helperPath, string? helperVersion = null) => provider switch
     {
         "applehv" => host switch
         {
@@ -18,7 +29,8 @@ public static class MachineAvailability
         },
         "libkrun" => host switch
         {
-            HostKind.MacAppleSilicon => Common(podman, 5, 2, helperPath, "krunkit", $"krunkit is missing: {KrunkitRemedy}"),
+            HostKind.MacAppleSilicon => Common(podman, 5, 2, helperPath, "krunkit", $"krunkit is missing: {KrunkitRemedy}")
+                                        ?? KrunkitTooOld(podman, helperVersion),
             HostKind.MacIntel => "libkrun is not supported on Intel based machines (podman refuses it on amd64 Macs; use applehv)",
             _ => "libkrun needs macOS on Apple silicon (krunkit, Hypervisor.framework)",
         },

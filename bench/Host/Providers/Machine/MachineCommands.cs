@@ -13,14 +13,20 @@ public sealed record Invocation(List<string> Args, Dictionary<string, string> En
 /// also decides which provider's machines `start`/`stop`/`inspect`/`rm` see. The variable is set on every
 /// machine command, on both versions, so a user's containers.conf default never redirects them.
 /// </summary>
-public sealed record MachineCommands(string Provider, string Machine, PodmanVersion Version)
+public sealed record MachineCommands(string Provider, string Machine, PodmanVersion Version, bool Rootful = false)
 {
     public const string ProviderVar = "CONTAINERS_MACHINE_PROVIDER";
 
     public static string MachineNameFor(string provider) => $"fsbench-{provider}";
 
-    /// <summary>The rootless connection podman machine init creates, named after the machine.</summary>
-    public string Connection => Machine;
+    /// <summary>
+    /// The connection to use: init creates NAME (rootless) and NAME-root (rootful) (pkg/machine/connection/add.go);
+    /// a rootful machine's containers, images and volumes are behind NAME-root.
+    /// </summary>
+    public string Connection => Rootful ? Machine + "-root" : Machine;
+
+    /// <summary>Podman refuses longer machine names: "machine name %q must be %d characters or less" (cmd/podman/machine/init.go).</summary>
+    public const int MaxNameLength = 30;
 
     private Dictionary<string, string> Env() => new() { [ProviderVar] = Provider };
 
@@ -29,6 +35,7 @@ public sealed record MachineCommands(string Provider, string Machine, PodmanVers
         "machine", "init",
         .. (Version.HasProviderFlag ? new[] { "--provider", Provider } : []),
         "--cpus", s.Cpus.ToString(), "--memory", s.MemoryMiB.ToString(), "--disk-size", s.DiskGiB.ToString(),
+        .. (Rootful ? new[] { "--rootful" } : []),
         Machine,
     ], Env());
 

@@ -5,9 +5,9 @@ namespace FsBench.Host.Providers.Machine;
 /// <summary>
 /// Faults on a running podman machine, found from the host's process table.
 /// applehv: vfkit's REST API pauses and resumes the VM; freezing it is SIGSTOP of Apple's per-VM service process,
-/// which holds the vCPUs and the virtio-fs server (SIGSTOP of vfkit would not freeze them). libkrun: krunkit answers
-/// 400 to a REST Pause (src/status/unix.rs), so only a freeze: SIGSTOP of krunkit, which holds the vCPUs and the
-/// virtio-fs worker; the study never POSTs a state change to krunkit. Neither can stall or kill its file server alone.
+/// which holds the vCPUs and the virtio-fs server (SIGSTOP of vfkit would not freeze them). libkrun: nothing is ever
+/// POSTed to krunkit (krunkit ≤ 1.3.0 shuts the VM down on any POST, src/status.rs; 1.3.1 answers 400 to Pause),
+/// so only a freeze: SIGSTOP of krunkit, which holds the vCPUs and the virtio-fs worker. Neither can stall or kill its file server alone.
 /// Both: a real host sleep (<see cref="HostSleep"/>, opt-in).
 /// </summary>
 public sealed class MachineFaultInjector(string provider, string machine) : IFaultInjector
@@ -34,7 +34,7 @@ public sealed class MachineFaultInjector(string provider, string machine) : IFau
     public string? WhyNot(Fault fault) => fault switch
     {
         Fault.Sleep => HostSleep.WhyNot(),
-        Fault.Pause when Krun => "krunkit's REST API answers 400 to Pause (use freeze)",
+        Fault.Pause when Krun => "never POSTed to krunkit: krunkit ≤ 1.3.0 shuts the VM down on any POST, 1.3.1 answers 400 to Pause (use freeze)",
         Fault.Stall => Krun ? "its virtio-fs worker runs inside krunkit: stopping it stops the VM (use freeze)"
                             : "AVF's virtio-fs server lives in Apple's VM service process together with the vCPUs (use freeze)",
         Fault.Kill => "its file server cannot die without the VM",
@@ -91,7 +91,7 @@ public sealed class MachineFaultInjector(string provider, string machine) : IFau
         var vmm = await VmmAsync(ct);
         int port = VmRestClient.PortFromCommandLine(vmm.CommandLine)
                    ?? throw new Study.StudyException($"{vmm.Executable} (pid {vmm.Pid}) has no --restful-uri tcp://localhost:PORT");
-        using var rest = new VmRestClient(port);
+        using var rest = new VmRestClient(vmm.Executable, port);
         await rest.ChangeStateAsync(state, ct);
     }
 

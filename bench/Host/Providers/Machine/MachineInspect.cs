@@ -3,10 +3,14 @@ using System.Text.Json.Nodes;
 
 namespace FsBench.Host.Providers.Machine;
 
-/// <summary>What the study reads from `podman machine inspect NAME` (a JSON array with one object per machine).</summary>
+/// <summary>
+/// What the study reads from `podman machine inspect NAME` (a JSON array with one object per machine). Podman's
+/// InspectInfo (pkg/machine/config.go) has ConfigDir, ConnectionInfo, Created, LastUp, Name, Resources, SSHConfig,
+/// State, UserModeNetworking, Rootful, Rosetta: no disk image path (the disk is read from the VMM's command line).
+/// </summary>
 public sealed record MachineInspect(
     string Name, string State, int Cpus, long MemoryMiB, long DiskGiB,
-    string? ConfigDir, string? ImagePath, string? PodmanSocket, bool Rootful, bool UserModeNetworking)
+    string? ConfigDir, string? PodmanSocket, bool Rootful, bool UserModeNetworking)
 {
     public bool Running => State.Equals("running", StringComparison.OrdinalIgnoreCase);
 
@@ -26,7 +30,6 @@ public sealed record MachineInspect(
                 MemoryMiB: Num(res?["Memory"]),
                 DiskGiB: Num(res?["DiskSize"]),
                 ConfigDir: Str(m["ConfigDir"]?["Path"]) ?? Str(m["ConfigPath"]?["Path"]),
-                ImagePath: Str(m["Image"]?["ImagePath"]?["Path"]),
                 PodmanSocket: Str(m["ConnectionInfo"]?["PodmanSocket"]?["Path"]),
                 Rootful: Bool(m["Rootful"]),
                 UserModeNetworking: Bool(m["UserModeNetworking"])));

@@ -18,15 +18,30 @@ public static class MigrationPlan
 {
     public static string ExportDir => Path.Combine(HostPlatform.Home, "fsbench-migrate");
 
-    public static string NewName(string machine, string target) => $"{machine}-{target}";
+    /// <summary>
+    /// NAME-target, kept within podman's 30-character limit: a longer name is cut, and a short hash of the whole
+    /// name keeps two long names that share a prefix apart. Only letters, digits, '_', '.' and '-' remain.
+    /// </summary>
+    public static string NewName(string machine, string target)
+    {
+        string plain = $"{machine}-{target}";
+        if (plain.Length <= MachineCommands.MaxNameLength) return plain;
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(machine)))[..4];
+        int keep = MachineCommands.MaxNameLength - target.Length - hash.Length - 2;
+        string stem = machine[..Math.Min(keep, machine.Length)].TrimEnd('-', '_', '.');
+        return $"{stem}-{hash}-{target}";
+    }
 
     /// <param name="inventory">what the machine holds; null when it is not running (then listed at run time).</param>
-    public static List<MigrationStep> ForMachine(MachineListEntry m, MachineInventory? inventory, string target, PodmanVersion version, string exportDir)
+    /// <param name="rootful">from `podman machine inspect` (list has no Rootful): the NAME-root connection holds its content.</param>
+    /// <param name="defaultConnection">the default connection's name (`system connection list`), matched against NAME and NAME-root.</param>
+    public static List<MigrationStep> ForMachine(MachineListEntry m, MachineInventory? inventory, string target, PodmanVersion version, string exportDir,
+        bool rootful = false, string? defaultConnection = null)
     {
         var steps = new List<MigrationStep>();
-        var old = new MachineCommands(m.VmType, m.Name, version);
+        var old = new MachineCommands(m.VmType, m.Name, version, rootful);
         string fresh = NewName(m.Name, target);
-        var neu = new MachineCommands(target, fresh, version);
+        var neu = new MachineCommands(target, fresh, version, rootful);
         string images = Path.Combine(exportDir, $"{m.Name}-images.tar");
 
         if (!m.Running) steps.Add(new("start the old machine so its images and volumes can be read", old.Start()));
@@ -59,9 +74,13 @@ public static class MigrationPlan
             steps.Add(new($"recreate volume {v}", new(["--connection", neu.Connection, "volume", "create", v], new())));
             steps.Add(new($"import volume {v}", new(["--connection", neu.Connection, "volume", "import", v, VolumeTar(exportDir, m.Name, v)], new())));
         }
-        if (m.Default)
-            steps.Add(new($"make {fresh} the default connection (the old one was the default)",
-                new(["system", "connection", "default", neu.Connection], new())));
+        string? wasDefault = ConnectionList.DefaultOf(m.Name, defaultConnection) ?? (m.Default ? m.Name : null);
+        if (wasDefault is not null)
+        {
+            string newDefault = wasDefault.EndsWith("-root", StringComparison.Ordinal) ? fresh + "-root" : fresh;
+            steps.Add(new($"make {newDefault} the default connection ({wasDefault} was the default)",
+                new(["system", "connection", "default", newDefault], new())));
+        }
         int containers = inventory?.Containers ?? -1;
         steps.Add(new(containers switch
         {
@@ -69,7 +88,7 @@ public static class MigrationPlan
             > 0 => $"{containers} container(s) do not move: recreate them on {fresh} from their compose files or run commands",
             _ => $"containers do not move: recreate them on {fresh} from their compose files or run commands",
         }, null, ""));
-        steps.Add(new($"when {fresh} works: remove the old machine (and its connections {old.Connection}, {old.Connection}-root)", old.Remove(), Destructive: true));
+        steps.Add(new($"when {fresh} works: remove the old machine (and its connections {m.Name}, {m.Name}-root)", old.Remove(), Destructive: true));
         return steps;
     }
 

@@ -42,14 +42,16 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
         if (host is not (HostKind.MacAppleSilicon or HostKind.MacIntel))
             return MachineAvailability.Reason(provider, host, null, null);
         var version = await _cli.VersionAsync(ct);
-        return MachineAvailability.Reason(provider, host, version, HelperBinary.Find(Helper));
+        string? helper = HelperBinary.Find(Helper);
+        string? helperVersion = helper is null ? null : await HelperBinary.VersionAsync(helper, ct);
+        return MachineAvailability.Reason(provider, host, version, helper, helperVersion);
     }
 
     public async Task<ProviderInfo> StartAsync(ProviderContext ctx, CancellationToken ct)
     {
         var settings = MachineSettings.FromEnvironment();
         var version = await _cli.VersionAsync(ct) ?? throw new StudyException("podman is not installed");
-        string helperPath = HelperBinary.Find(Helper) ?? throw new StudyException($"{Helper} not found");
+        _ = HelperBinary.Find(Helper) ?? throw new StudyException($"{Helper} not found: {(provider == "libkrun" ? MachineAvailability.KrunkitRemedy : "reinstall podman")}");
         string guestProbe = settings.GuestProbeFor(ctx.ProbePath);
         if (!File.Exists(guestProbe))
             throw new StudyException($"the linux-arm64 probe {guestProbe} is missing (publish it: see docs/mac.md, or set FSBENCH_GUEST_PROBE)");
@@ -78,14 +80,13 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
         var first = new List<Sampling.ProcSample>();
         foreach (var p in await ProcessesToSampleAsync(ctx, null, ct))
             if (await reader.ReadAsync(p, 0, ct) is { } sample) first.Add(sample);
-        string? disk = machine.ImagePath ?? (await ProcessTable.ListAsync(ct))
+        string? disk = (await ProcessTable.ListAsync(ct))
             .Where(p => p.Executable == Helper && p.CommandLine.Contains(MachineName, StringComparison.Ordinal))
             .Select(p => ProcessTable.DiskPathFromCommandLine(p.CommandLine)).FirstOrDefault(d => d is not null);
 
-        var versions = new Dictionary<string, string>
-        {
-            ["podman"] = version.Text, [Helper] = await HelperBinary.VersionAsync(helperPath, ct), [$"{Helper}_path"] = helperPath,
-        };
+        var versions = new Dictionary<string, string>(await MacHostFacts.VersionsAsync(ct)) { ["podman"] = version.Text };
+        foreach (var (k, v) in MacHostFacts.FromRunningVmm(await ProcessTable.ListAsync(ct), Helper, MachineName, versions.GetValueOrDefault(Helper)))
+            cost[k] = v;
         var recorded = new Dictionary<string, string>(cost)
         {
             ["machine"] = MachineName, ["connection"] = cmds.Connection, ["image"] = settings.Image,

@@ -1,16 +1,19 @@
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace FsBench.Host.Providers.Machine;
 
-/// <summary>GET /vm/state of vfkit or krunkit: {"state": "VirtualMachineStateRunning", "canPause": true, ...}.</summary>
+/// <summary>
+/// GET /vm/state of vfkit or krunkit. vfkit and krunkit ≥ 1.3.1: {"state":"VirtualMachineStateRunning","canPause":…};
+/// krunkit ≤ 1.3.0 (src/status.rs): {"state": "VirtualMachineStateRunning"} followed by a NUL byte, no Content-Length.
+/// </summary>
 public sealed record VmState(string State, bool CanPause, bool CanResume, bool CanStop, bool CanHardStop)
 {
     public static VmState Parse(string json)
     {
-        var o = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not a JSON object");
+        var o = JsonNode.Parse(json.TrimEnd('\0', ' ', '\r', '\n')) as JsonObject ?? throw new JsonException("not a JSON object");
         return new VmState(MachineInspect.Str(o["state"]) ?? "unknown",
             MachineInspect.Bool(o["canPause"]), MachineInspect.Bool(o["canResume"]),
             MachineInspect.Bool(o["canStop"]), MachineInspect.Bool(o["canHardStop"]));
@@ -22,9 +25,11 @@ public sealed record VmState(string State, bool CanPause, bool CanResume, bool C
 /// <summary>
 /// The RESTful service vfkit and krunkit both offer. Podman starts them with `--restful-uri tcp://localhost:PORT`
 /// (a new port per start), so the port is read from the VMM's own command line.
-/// vfkit accepts POST /vm/state {"state":"Pause"|"Resume"}; krunkit answers 400 to Pause (src/status/unix.rs).
+/// A hard rule: nothing is ever POSTed to krunkit. krunkit ≤ 1.3.0 shuts the VM down on ANY POST (src/status.rs
+/// writes the shutdown eventfd whenever the request contains "POST"); 1.3.1 answers 400 to anything but Stop.
+/// vfkit accepts POST /vm/state {"state":"Pause"|"Resume"} (gin ShouldBindJSON), sent with a Content-Length.
 /// </summary>
-public sealed partial class VmRestClient(int port) : IDisposable
+public sealed partial class VmRestClient(string helper, int port) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = new Uri($"http://localhost:{port}"), Timeout = TimeSpan.FromSeconds(15) };
 
@@ -37,10 +42,26 @@ public sealed partial class VmRestClient(int port) : IDisposable
     public async Task<VmState> GetStateAsync(CancellationToken ct) =>
         VmState.Parse(await _http.GetStringAsync("/vm/state", ct));
 
-    /// <summary>POST /vm/state; the VMM's refusal (krunkit: 400 to Pause) becomes an error with its body.</summary>
+    /// <summary>
+    /// The POST /vm/state request for a state change: only for vfkit, with a fixed-length body (Content-Length set,
+    /// never chunked). For krunkit it throws before any request exists.
+    /// </summary>
+    public static HttpRequestMessage StateChangeRequest(string helper, string state)
+    {
+        if (helper != "vfkit")
+            throw new NotSupportedException($"no POST is ever sent to {helper}: krunkit ≤ 1.3.0 shuts the VM down on any POST, 1.3.1 answers 400 to {state}");
+        byte[] body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new JsonObject { ["state"] = state }));
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = body.Length;
+        return new HttpRequestMessage(HttpMethod.Post, "/vm/state") { Content = content };
+    }
+
+    /// <summary>POST /vm/state (vfkit only); a refusal becomes an error with its body.</summary>
     public async Task ChangeStateAsync(string state, CancellationToken ct)
     {
-        using var r = await _http.PostAsJsonAsync("/vm/state", new { state }, ct);
+        using var request = StateChangeRequest(helper, state);
+        using var r = await _http.SendAsync(request, ct);
         if (!r.IsSuccessStatusCode)
             throw new Study.StudyException($"POST /vm/state {state} refused: HTTP {(int)r.StatusCode} {(await r.Content.ReadAsStringAsync(ct)).Trim()}");
     }
