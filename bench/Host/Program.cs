@@ -13,6 +13,7 @@ var root = new RootCommand("virtio-fs provider study: file-metadata latency, thr
     GpuCommand.Create(),
     FaultCommand.Create(),
     SoakCommand.Create(),
+    MacStudyCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -13,6 +13,12 @@ public static class MachineLifecycle
         bool exists = inspect.IsSuccess && MachineInspect.Parse(inspect.StandardOutput).Count > 0;
         bool running = exists && MachineInspect.Parse(inspect.StandardOutput)[0].Running;
 
+        if (s.Managed)
+        {
+            if (!running) throw new Study.StudyException($"{cmds.Machine} is not running: under mac-study the study starts it (run ./run-bench.sh mac-study)");
+            cost["start"] = "by mac-study (timed in its opcost.csv)";
+            return cost;
+        }
         if (exists && s.Reuse)
         {
             cost["init_s"] = "reused";

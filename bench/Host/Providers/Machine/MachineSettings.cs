@@ -19,6 +19,8 @@ public sealed record MachineSettings
     public bool Reuse { get; init; }
     /// <summary>Leave the machine in place (stopped) after the run instead of removing it.</summary>
     public bool Keep { get; init; }
+    /// <summary>mac-study starts and stops the machine around each step (and times it): the provider only uses it.</summary>
+    public bool Managed { get; init; }
 
     public static MachineSettings FromEnvironment(Func<string, string?>? env = null)
     {
@@ -34,6 +36,7 @@ public sealed record MachineSettings
             GuestProbe = Text(env("FSBENCH_GUEST_PROBE")),
             Reuse = env("FSBENCH_MACHINE_REUSE") == "1",
             Keep = env("FSBENCH_MACHINE_KEEP") == "1",
+            Managed = env(MacStudy.MacStudyRunner.ManagedVar) == "1",
         };
     }
 

@@ -124,8 +124,10 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
             await PodmanContainers.RemoveOwnAsync(podman, new PodmanCommands(state.Image, false, ctx.RunId, state.Connection), ct);
             TryDelete(Path.GetDirectoryName(state.HostDir)!);
         }
+        var settings = MachineSettings.FromEnvironment();
+        if (settings.Managed) return;   // mac-study stops it, timed
         await _cli.RunAsync(cmds.Stop(), ct, TimeSpan.FromMinutes(5));
-        if (!MachineSettings.FromEnvironment().Keep) await _cli.RunAsync(cmds.Remove(), ct, TimeSpan.FromMinutes(5));
+        if (!settings.Keep) await _cli.RunAsync(cmds.Remove(), ct, TimeSpan.FromMinutes(5));
     }
 
     private async Task<MachineInspect?> InspectAsync(MachineCommands cmds, CancellationToken ct)
