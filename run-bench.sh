@@ -8,12 +8,15 @@
 #   ./run-bench.sh trend RUN RUN [...]
 #   ./run-bench.sh providers                what this machine can run, and why not
 #   ./run-bench.sh doctor | migrate | gpu | soak | fault ...   (see README)
+#   ./run-bench.sh mac-study [--out DIR]    the whole Mac study, resumable (docs/mac.md)
+#   ./run-bench.sh probe-arm64              build the linux-arm64 probe for the Mac's machines
 #   ./run-bench.sh setup                    only install and build
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
-APT_PACKAGES=(qemu-system-x86 busybox-static clang lld podman runc fio attr cpio kmod uidmap fonts-dejavu-core zlib1g-dev)
+APT_PACKAGES=(qemu-system-x86 busybox-static clang lld podman runc fio attr cpio kmod uidmap fonts-dejavu-core zlib1g-dev
+  qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)   # the arm64 probe's test under qemu-aarch64
 # The probe runs inside Linux guests: linux-x64 NativeAOT here; on a Mac, the podman machines' guests are
 # linux-arm64, cross-built as a self-contained single file (NativeAOT cannot cross-compile from macOS).
 if [ "$(uname -s)" = Darwin ]; then PROBE_RID=linux-arm64; else PROBE_RID=linux-x64; fi
@@ -41,23 +44,41 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The linux-arm64 probe for the Mac's podman machines: one way, on macOS and Linux alike (no cross linker needed):
+# a self-contained single file. Its apphost and runtime need glibc >= 2.27 (the .NET 10 linux-arm64 baseline), older
+# than the machines' image (debian:bookworm-slim, glibc 2.36). The .inputs stamp marks a probe this script built.
+publish_arm64_probe() {
+  local out="$here/.cache/probe/linux-arm64"
+  dotnet publish bench/Probe -c Release -r linux-arm64 -p:PublishAot=false --self-contained -p:PublishSingleFile=true \
+    -o "$out" --nologo -v quiet -clp:ErrorsOnly >&2 || die "linux-arm64 probe publish failed"
+  probe_inputs > "$out/.inputs"
+}
+
+probe_inputs() {
+  cat bench/Probe/*.csproj bench/Probe/*.cs bench/Probe/*/*.cs bench/Protocol/*.cs bench/Protocol/*.csproj Directory.*.props | sha256sum | cut -d' ' -f1
+}
+
 build() {
   command -v dotnet >/dev/null || die "the .NET 10 SDK is not installed (https://dot.net); dotnet must be on PATH"
   say "building (Release)"
   dotnet build "$here/Bench.sln" -c Release --nologo -v quiet -clp:ErrorsOnly >&2 || die "build failed"
   local stamp="$here/.cache/probe/$PROBE_RID/.inputs"
   local inputs
-  inputs="$(cat bench/Probe/*.csproj bench/Probe/*.cs bench/Probe/*/*.cs bench/Protocol/*.cs bench/Protocol/*.csproj Directory.*.props | sha256sum | cut -d' ' -f1)"
+  inputs="$(probe_inputs)"
+  # A probe without a stamp was put there by hand (a NativeAOT build on an arm64 machine, say): never overwrite it.
+  if [ -x "$PROBE" ] && [ ! -f "$stamp" ]; then
+    say "keeping the probe $PROBE (not built by this script: no .inputs stamp; delete it to rebuild)"
+    return 0
+  fi
   if [ ! -x "$PROBE" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$inputs" ]; then
     say "publishing the probe ($PROBE_RID)"
     if [ "$PROBE_RID" = linux-x64 ]; then
       dotnet publish bench/Probe -c Release -r linux-x64 -p:PublishAot=true -o "$(dirname "$PROBE")" --nologo -v quiet -clp:ErrorsOnly >&2 \
         || die "probe publish failed (NativeAOT needs clang and lld: apt-get install clang lld)"
+      echo "$inputs" > "$stamp"
     else
-      dotnet publish bench/Probe -c Release -r "$PROBE_RID" -p:PublishAot=false --self-contained -p:PublishSingleFile=true \
-        -o "$(dirname "$PROBE")" --nologo -v quiet -clp:ErrorsOnly >&2 || die "probe publish failed"
+      publish_arm64_probe
     fi
-    echo "$inputs" > "$stamp"
   fi
 }
 
@@ -110,6 +131,17 @@ case "${1:-}" in
     setup
     dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" "$@"
     ;;
+  mac-study)
+    shift
+    [ "$(uname -s)" = Darwin ] || die "mac-study needs macOS (podman machines with applehv and libkrun); this is $(uname -s): run the Linux study with ./run-bench.sh"
+    setup
+    dotnet "$HOST_DLL" mac-study --probe "$PROBE" --results "$here/results" --analysis "$ANALYSIS_DLL" "$@"
+    ;;
+  probe-arm64)
+    command -v dotnet >/dev/null || die "the .NET 10 SDK is not installed (https://dot.net)"
+    publish_arm64_probe
+    say "built $here/.cache/probe/linux-arm64/fsprobe"
+    ;;
   providers|doctor|migrate|gpu|fault)
     [ -f "$HOST_DLL" ] || setup
     dotnet "$HOST_DLL" "$@"
@@ -118,13 +150,13 @@ case "${1:-}" in
     setup
     ;;
   -h|--help|help)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   ""|--*)
     setup
     run_study "$@"
     ;;
   *)
-    die "unknown command '$1' (run, test, report, compare, trend, providers, doctor, migrate, gpu, soak, fault, setup; see ./run-bench.sh --help)"
+    die "unknown command '$1' (run, test, report, compare, trend, providers, doctor, migrate, gpu, soak, fault, mac-study, probe-arm64, setup; see ./run-bench.sh --help)"
     ;;
 esac

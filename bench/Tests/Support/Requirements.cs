@@ -27,6 +27,15 @@ public static class Requirements
         return reason ?? MissingAotProbe();
     }
 
+    /// <summary>The arm64 user-mode emulator and the arm64 cross libc (Debian qemu-user-static, libc6-arm64-cross).</summary>
+    public const string Arm64Libs = "/usr/aarch64-linux-gnu";
+
+    public static string? MissingQemuAarch64() =>
+        !OperatingSystem.IsLinux() ? "qemu-aarch64 user emulation runs on Linux"
+        : !File.Exists("/usr/bin/qemu-aarch64-static") ? "qemu-aarch64-static is missing (apt-get install qemu-user-static)"
+        : !File.Exists(Path.Combine(Arm64Libs, "lib", "libc.so.6")) ? "the arm64 cross libc is missing (apt-get install libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)"
+        : null;
+
     /// <summary>Both QEMU providers can run here and the guest builds (built once per test process; cached on disk).</summary>
     public static string? MissingQemu() => QemuMissing.Value;
 
@@ -66,6 +75,7 @@ public sealed class RequiresFactAttribute : FactAttribute
             "qemu" => Requirements.MissingQemu(),
             "linux" => OperatingSystem.IsLinux() ? null : "asserts what a Linux host has (no podman machine, /proc)",
             "not-macos" => OperatingSystem.IsMacOS() ? "on a Mac the study's machines may be running, or the Mac may really sleep" : null,
+            "qemu-aarch64" => Requirements.MissingQemuAarch64(),
             _ => $"unknown requirement '{requirement}'",
         };
         if (missing is not null) Skip = missing;

@@ -1,0 +1,42 @@
+using CliWrap;
+using CliWrap.Buffered;
+using FsBench.Host.Channel;
+using FsBench.Protocol;
+using FsBench.Tests.Support;
+using Xunit.Abstractions;
+
+namespace FsBench.Tests.Machine;
+
+/// <summary>
+/// The linux-arm64 probe the Mac's machines run, built by the documented command (`./run-bench.sh probe-arm64`) and
+/// run here under qemu-aarch64 user emulation with Debian's arm64 cross libc (glibc 2.36, the image's): it must
+/// answer hello as aarch64 and run a batch of every operation without a failure.
+/// </summary>
+public sealed class Arm64ProbeTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    [RequiresFact("qemu-aarch64")]
+    public async Task The_documented_arm64_build_answers_hello_and_runs_every_op_under_qemu_aarch64()
+    {
+        var build = await Cli.Wrap("bash").WithArguments([Path.Combine(Requirements.RepoRoot, "run-bench.sh"), "probe-arm64"])
+            .WithWorkingDirectory(Requirements.RepoRoot).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        Assert.True(build.ExitCode == 0, build.StandardError);
+        string probe = Path.Combine(Requirements.RepoRoot, ".cache", "probe", "linux-arm64", "fsprobe");
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(probe)!, ".inputs")), "the set-up's stamp marks the build as its own");
+
+        var cmd = Cli.Wrap("/usr/bin/qemu-aarch64-static").WithArguments(["-L", Requirements.Arm64Libs, probe, "--root", _tmp.Path]);
+        await using var session = new ProbeSession(new ProcessChannel(cmd), ".", TimeSpan.FromMinutes(2), lowerDir: ".");
+        var hello = await session.HelloAsync();
+        Assert.Equal("aarch64", hello.Arch);
+        Assert.Equal(ProbeOps.Names, hello.Ops.Select(o => o.Name));
+        foreach (var op in ProbeOps.Names)
+        {
+            var r = await session.RunBatchAsync(op, count: 32, workers: 2, Layouts.Private, sample: 8);
+            output.WriteLine($"{op}: {r.Ops} ops, {r.Failures} failures, p50 {r.P50Ns} ns");
+            Assert.Equal((32L, 0L), (r.Ops, r.Failures));
+        }
+        await session.CleanupAsync();
+    }
+}
