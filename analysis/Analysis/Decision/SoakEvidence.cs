@@ -26,12 +26,14 @@ public sealed record SoakEvidence(
     public string Provider => Soak.Manifest.Settings.Provider;
     public string Mount => Soak.Manifest.Settings.Mount;
 
-    public static SoakEvidence Of(SoakRun soak, double fdLimit)
+    /// <summary>The soak's evidence; faults injected into it from another terminal (<paramref name="external"/>) join its own.</summary>
+    public static SoakEvidence Of(SoakRun soak, double fdLimit, IEnumerable<FaultFolder>? external = null)
     {
         var series = soak.Series;
         double end = series.Count > 0 ? series[^1].TS : 0;
         var recoveries = soak.Classes.Recoveries.ToDictionary(r => r.Fault, r => r);
-        var faults = soak.Faults();
+        var faults = soak.Faults().Concat((external ?? []).Select(f => f.On(soak)).Where(f => f is not null).Select(f => f!.Value))
+            .OrderBy(f => f.Start).ToList();
         var spans = faults.Select(f =>
         {
             double lifted = f.End ?? end;

@@ -84,6 +84,9 @@ public static class MemoWriter
                           $"{Figures.Units.Significant(s.Hours)} h, {Format.Count(s.Ops)} actions, faults {(string.IsNullOrWhiteSpace(m.Settings.Faults) ? "none" : Format.Code(m.Settings.Faults))}" +
                           (e.SoakSideBySide.Contains(s) ? " — side by side" : ""));
         }
+        foreach (var f in e.Faults)
+            md.AppendLine($"- fault `{f.RunId}`: {f.Kind} of `{f.Provider}` at {f.StartUtc:u}, " +
+                          (e.SoakOf(f) is { } s ? $"counted in soak `{s.Soak.Manifest.RunId}`" : "**not counted**: no soak of that provider was running then"));
         var unpaired = e.Unpaired.ToList();
         if (unpaired.Count > 0)
             md.AppendLine($"- Not counted for the verdicts (no side-by-side partner of the other role): {string.Join(", ", unpaired.Select(Format.Code))}.");
