@@ -34,34 +34,7 @@ public class MetadataBenchmarks
         var ctx = StudyEnvironment.Context(_folder, _settings);
         var key = new CaseKey(provider, Mount, Op, Workers);
         _recorder = new CaseRecorder(key, _settings.Layout, _settings.SampleCap, _folder);
-        _session = OpenSession(ProviderCatalog.Create(provider), ctx, key);
-    }
-
-    /// <summary>
-    /// A session on the provider; a provider whose shared guest died in an earlier case (or dies now) is restarted
-    /// first, and the restart is recorded in restarts.csv.
-    /// </summary>
-    private ProbeSession OpenSession(IProvider provider, ProviderContext ctx, CaseKey key)
-    {
-        if (provider.RestartsAfterChannelFailure && _folder.TakeChannelFailure(provider.Name) is { } earlier)
-            Restart(provider, ctx, key, earlier);
-        try
-        {
-            return provider.OpenSessionAsync(ctx, Mount, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (ProbeChannelException e) when (provider.RestartsAfterChannelFailure)
-        {
-            Restart(provider, ctx, key, e.Message);
-            return provider.OpenSessionAsync(ctx, Mount, CancellationToken.None).GetAwaiter().GetResult();
-        }
-    }
-
-    private void Restart(IProvider provider, ProviderContext ctx, CaseKey key, string reason)
-    {
-        Console.WriteLine($"// fsbench: restarting {provider.Name} before {key}: {reason}");
-        _folder.AppendRestart(provider.Name, key, reason);
-        provider.StopAsync(ctx, CancellationToken.None).GetAwaiter().GetResult();
-        provider.StartAsync(ctx, CancellationToken.None).GetAwaiter().GetResult();
+        _session = CaseSession.Open(ProviderCatalog.Create(provider), ctx, _folder, key);
     }
 
     [Benchmark(OperationsPerInvoke = StudySettings.BatchSize)]

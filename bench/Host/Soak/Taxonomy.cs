@@ -20,15 +20,6 @@ public static class Taxonomy
     public static FailureClass OfFailedOp(int rootErrno) =>
         rootErrno != 0 ? FailureClass.MountFailure : FailureClass.OperationError;
 
-    /// <summary>A successful op is a stall when it took longer than the threshold; otherwise no failure at all.</summary>
-    public static FailureClass? OfSuccessfulOp(long latencyNs, long stallNs) =>
-        latencyNs > stallNs ? FailureClass.Stall : null;
-
-    /// <summary>The channel died or timed out, or a session could not be opened.</summary>
-    public static FailureClass OfChannelFailure() => FailureClass.MountFailure;
-
-    public static FailureClass OfKnownBugDeviation() => FailureClass.SemanticDeviation;
-
     /// <summary>Whether a window counts as stalled: stalled ops inside it, or the host waited clearly longer than the window.</summary>
     public static bool IsStalledWindow(long stalledOps, double hostMs, double windowMs, double stallMs) =>
         stalledOps > 0 || hostMs > windowMs + stallMs;

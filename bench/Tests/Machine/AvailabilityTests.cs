@@ -1,5 +1,7 @@
 using FsBench.Host.Providers.Machine;
 
+using FsBench.Tests.Support;
+
 namespace FsBench.Tests.Machine;
 
 /// <summary>Why applehv or libkrun cannot run on a host, and what to do about it.</summary>
@@ -38,10 +40,9 @@ public sealed class AvailabilityTests
         Assert.Null(MachineAvailability.Reason("libkrun", HostKind.MacAppleSilicon, PodmanVersion.Parse("6.0.2"), "/opt/podman/bin/krunkit"));
     }
 
-    [Fact]
+    [RequiresFact("linux")]   // on a Mac, availability depends on what is installed
     public async Task The_providers_report_their_reason_on_this_host()
     {
-        if (!OperatingSystem.IsLinux()) return;   // on a Mac, availability depends on what is installed
         Assert.Contains("needs macOS", await new PodmanMachineProvider("applehv").UnavailableReasonAsync(CancellationToken.None));
         Assert.Contains("needs macOS", await new PodmanMachineProvider("libkrun").UnavailableReasonAsync(CancellationToken.None));
     }

@@ -1,6 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 using FsBench.Host.Commands;
+using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 
@@ -12,7 +13,7 @@ public sealed class DoctorTests
     private static async Task<BufferedCommandResult> Host(params string[] args) =>
         await Cli.Wrap("dotnet").WithArguments([HostDll, .. args]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
 
-    [Support.RequiresFact("linux")]
+    [RequiresFact("linux")]
     public async Task On_linux_the_mac_providers_are_unavailable_with_their_reasons_and_local_is_available()
     {
         var rows = (await DoctorReport.ProvidersAsync(CancellationToken.None)).ToDictionary(r => r.Provider);
@@ -36,7 +37,7 @@ public sealed class DoctorTests
         }
     }
 
-    [Support.RequiresFact("linux")]
+    [RequiresFact("linux")]
     public async Task Migrate_on_linux_says_there_are_no_podman_machines_to_migrate()
     {
         var r = await Host("migrate", "--to", "libkrun", "--dry-run");

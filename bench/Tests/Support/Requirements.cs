@@ -55,6 +55,19 @@ public static class Requirements
 
     public static bool IsRoot => Environment.UserName == "root";
 
+    /// <summary>Null when this machine has what <paramref name="requirement"/> names; otherwise what is missing (the skip reason).</summary>
+    public static string? Missing(string requirement) => requirement switch
+    {
+        "aot-probe" => MissingAotProbe(),
+        "podman" => MissingPodman(),
+        "qemu" => MissingQemu(),
+        "qemu-aarch64" => MissingQemuAarch64(),
+        "root" => IsRoot ? null : "expects what root sees, as the study runs the probe in guests and containers",
+        "linux" => OperatingSystem.IsLinux() ? null : "asserts what a Linux host has (no podman machine, /proc)",
+        "not-macos" => OperatingSystem.IsMacOS() ? "on a Mac the study's machines may be running, or the Mac may really sleep" : null,
+        _ => $"unknown requirement '{requirement}'",
+    };
+
     private static string FindRepoRoot()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
@@ -66,18 +79,11 @@ public static class Requirements
 /// <summary>A fact that is skipped, with its reason, when <paramref name="requirement"/> names something missing.</summary>
 public sealed class RequiresFactAttribute : FactAttribute
 {
-    public RequiresFactAttribute(string requirement)
-    {
-        string? missing = requirement switch
-        {
-            "aot-probe" => Requirements.MissingAotProbe(),
-            "podman" => Requirements.MissingPodman(),
-            "qemu" => Requirements.MissingQemu(),
-            "linux" => OperatingSystem.IsLinux() ? null : "asserts what a Linux host has (no podman machine, /proc)",
-            "not-macos" => OperatingSystem.IsMacOS() ? "on a Mac the study's machines may be running, or the Mac may really sleep" : null,
-            "qemu-aarch64" => Requirements.MissingQemuAarch64(),
-            _ => $"unknown requirement '{requirement}'",
-        };
-        if (missing is not null) Skip = missing;
-    }
+    public RequiresFactAttribute(string requirement) => Skip = Requirements.Missing(requirement);
+}
+
+/// <summary>A theory that is skipped, with its reason, when <paramref name="requirement"/> names something missing.</summary>
+public sealed class RequiresTheoryAttribute : TheoryAttribute
+{
+    public RequiresTheoryAttribute(string requirement) => Skip = Requirements.Missing(requirement);
 }

@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Running;
+using FsBench.Host.Benchmarks;
+using FsBench.Host.Providers;
+using FsBench.Host.Providers.Local;
+using FsBench.Host.Providers.Podman;
+using FsBench.Host.Providers.Qemu;
+using FsBench.Host.Study;
+using FsBench.Tests.Support;
+
+namespace FsBench.Tests.Host;
+
+/// <summary>Which cases BenchmarkDotNet runs: each provider's job, only on what the provider declares it supports.</summary>
+public sealed class StudyConfigTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void Each_provider_runs_only_its_mounts_and_copyup_only_where_the_lower_layer_is_reachable()
+    {
+        IProvider local = new LocalProvider(), podman = new PodmanProvider(), qemu = new QemuProvider(QemuTransport.VirtioFs);
+        Assert.Null(local.WhyNotSupported("mkdir", MountModes.Bind));
+        Assert.Contains("no mount mode 'overlay'", local.WhyNotSupported("mkdir", MountModes.Overlay));
+        Assert.Null(podman.WhyNotSupported("stat", MountModes.Volume));
+        Assert.Contains("lower layer", podman.WhyNotSupported("copyup", MountModes.Overlay));
+        Assert.Null(qemu.WhyNotSupported("copyup", MountModes.Overlay));
+        Assert.NotNull(qemu.WhyNotSupported("copyup", MountModes.Bind));
+        Assert.NotNull(qemu.WhyNotSupported("mkdir", MountModes.Volume));
+    }
+
+    [Fact]
+    public void BenchmarkDotNet_gets_exactly_the_supported_cases_of_every_provider()
+    {
+        var folder = RunFolder.Create(Path.Combine(_tmp.Path, "run"));
+        var settings = StudySettings.ForProfile("smoke") with
+        {
+            Ops = ["mkdir", "copyup"], Workers = [1, 4], Mounts = MountModes.All, Providers = ["local", "podman", "qemu-9p"],
+        };
+        folder.WriteSettings(settings);
+        IProvider[] providers = [new LocalProvider(), new PodmanProvider(), new QemuProvider(QemuTransport.NineP)];
+        string? before = Environment.GetEnvironmentVariable(StudyEnvironment.RunDirVar);
+        Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir);   // the params come from the run folder
+        try
+        {
+            var info = BenchmarkConverter.TypeToBenchmarks(typeof(MetadataBenchmarks), StudyConfig.Create(folder, settings, providers));
+            var cases = info.BenchmarksCases
+                .Select(c => $"{StudyEnvironment.ProviderOf(c.Job)}/{c.Parameters["Mount"]}/{c.Parameters["Op"]}/w{c.Parameters["Workers"]}")
+                .Order().ToList();
+            string[] expected =
+            [
+                .. new[] { "local/bind/mkdir" },
+                .. MountModes.All.Select(m => $"podman/{m}/mkdir"),
+                .. new[] { "qemu-9p/bind/mkdir", "qemu-9p/overlay/copyup", "qemu-9p/overlay/mkdir" },
+            ];
+            Assert.Equal(expected.SelectMany(e => new[] { e + "/w1", e + "/w4" }).Order(), cases);
+        }
+        finally { Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, before); }
+    }
+}
