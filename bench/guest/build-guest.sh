@@ -5,7 +5,8 @@
 # kernel has no 9p) as an uncompressed PVH vmlinux, and a busybox initramfs holding the virtio, 9p,
 # virtio-fs, overlay and virtio-serial modules, glibc's loader/libc/libm, the NativeAOT probe and init.sh.
 #
-# Output (default <repo>/.cache/guest): vmlinux, initramfs.cpio.gz, guest.env (what was built, from what).
+# Output (default <repo>/.cache/guest): vmlinux, initramfs.cpio.gz, upper.img (an empty ext4 image for the overlay's
+# upper layer, on virtio-blk; QEMU boots it with snapshot=on), guest.env (what was built, from what).
 # Rebuilt only when an input changes: these scripts, the kernel package version, the probe binary, busybox.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,8 +22,8 @@ say() { printf 'build-guest: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
 [ -n "$probe" ] && [ -x "$probe" ] || die "the NativeAOT probe '$probe' is missing (dotnet publish bench/Probe -c Release -r linux-x64 -p:PublishAot=true -o .cache/probe/linux-x64)"
-for tool in apt-get apt-cache dpkg-deb depmod cpio gzip xz zstd sha256sum flock; do
-  command -v "$tool" >/dev/null || die "$tool is missing (apt-get install cpio kmod xz-utils zstd util-linux)"
+for tool in apt-get apt-cache dpkg-deb depmod cpio gzip xz zstd sha256sum flock mkfs.ext4; do
+  command -v "$tool" >/dev/null || die "$tool is missing (apt-get install cpio kmod xz-utils zstd util-linux e2fsprogs)"
 done
 busybox="$(command -v busybox || true)"
 [ -n "$busybox" ] && file -L "$busybox" | grep -q 'statically linked' || die "a static busybox is missing (apt-get install busybox-static)"
@@ -38,7 +39,7 @@ kver="$(apt-cache show --no-all-versions "$kpkg" | awk '/^Version:/ {print $2; e
 krel="${kpkg#linux-image-}"
 
 inputs="$( { cat "$here/build-guest.sh" "$here/extract-vmlinux.sh" "$here/init.sh"; echo "$kpkg $kver"; sha256sum < "$probe"; sha256sum < "$busybox"; } | sha256sum | cut -d' ' -f1)"
-if [ -f "$out/vmlinux" ] && [ -f "$out/initramfs.cpio.gz" ] && grep -qx "INPUTS=$inputs" "$out/guest.env" 2>/dev/null; then
+if [ -f "$out/vmlinux" ] && [ -f "$out/initramfs.cpio.gz" ] && [ -f "$out/upper.img" ] && grep -qx "INPUTS=$inputs" "$out/guest.env" 2>/dev/null; then
   say "up to date: $out"
   echo "$out"
   exit 0
@@ -73,7 +74,8 @@ chmod 755 "$root/init" "$root/bin/fsprobe"
 
 # Modules, with their dependencies first (from modules.dep); built-in ones are skipped.
 moddir="$work/deb/lib/modules/$krel"
-wanted=(virtio_pci virtio_console 9pnet_virtio 9p virtiofs overlay)
+# virtio_blk + ext4 (+ crc32c, which ext4's checksums ask the crypto API for; no modprobe in the guest): the overlay's upper disk
+wanted=(virtio_pci virtio_console 9pnet_virtio 9p virtiofs overlay virtio_blk crc32c_generic ext4)
 loaded=()
 add_module() {
   local name="$1" line rel dep i l
@@ -98,6 +100,11 @@ say "modules: $(tr '\n' ' ' < "$root/etc/modules.load")"
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -6) > "$work/initramfs.cpio.gz"
 
+# The overlay's upper layer: an empty ext4 filesystem (user.* and trusted.* xattrs, like a podman machine's disk).
+truncate -s 1G "$work/upper.img"
+mkfs.ext4 -q -F -L fsbench-upper -E root_owner=0:0 "$work/upper.img"
+
+mv "$work/upper.img" "$out/upper.img"
 mv "$work/vmlinux" "$out/vmlinux"
 mv "$work/initramfs.cpio.gz" "$out/initramfs.cpio.gz"
 cat > "$out/guest.env" <<EOF

@@ -4,9 +4,11 @@
 # Kernel command line:
 #   fsbench.fs=virtiofs|9p   which share to mount at /mnt/share (tag fsbench.tag, default "share")
 #   fsbench.cache=MODE       9p only: cache=none|loose|mmap (virtio-fs caching is virtiofsd's -o cache)
+#   fsbench.upper=vda        the overlay's upper layer is the ext4 disk /dev/vda (else a tmpfs)
 #   fsbench.check=1          print FSBENCH-CHECK-OK and power off (the acceleration trial)
 #
-# Then: an overlay at /mnt/ovl (tmpfs upper, the share as lower, metacopy=on if the kernel allows),
+# Then: an overlay at /mnt/ovl (upper on the ext4 disk /dev/vda, tmpfs if the guest has no disk; the share as lower;
+# metacopy=on if the kernel allows),
 # the line "FSBENCH-READY ..." on the console, and the probe served on the virtio-serial port named
 # "fsbench", one probe per host connection, forever: fsprobe --root /mnt, so batch dirs are share and ovl.
 export PATH=/bin
@@ -42,8 +44,19 @@ case "$fs" in
   *) fail "unknown fsbench.fs=$fs" ;;
 esac
 
-# The overlay: upper and work on a tmpfs, lower = the share. metacopy=on when the kernel takes it.
-mount -t tmpfs -o mode=0755 upper /run
+# The overlay: upper and work on the ext4 disk (a real disk filesystem, with user.* xattrs), lower = the share.
+# metacopy=on when the kernel takes it.
+disk="$(arg fsbench.upper "")"
+if [ -n "$disk" ]; then
+  i=0
+  while [ ! -b "/dev/$disk" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done   # the disk appears after its driver probes
+  [ -b "/dev/$disk" ] || fail "no /dev/$disk (the overlay's upper disk): $(ls /dev | tr '\n' ' ')"
+  mount -t ext4 "/dev/$disk" /run || fail "mount ext4 /dev/$disk (the overlay's upper disk)"
+  upper=ext4
+else
+  mount -t tmpfs -o mode=0755 upper /run
+  upper=tmpfs
+fi
 mkdir -p /run/upper /run/work
 lower="lowerdir=/mnt/share,upperdir=/run/upper,workdir=/run/work"
 if mount -t overlay overlay -o "$lower,metacopy=on" /mnt/ovl 2>/dev/null; then
@@ -65,7 +78,7 @@ if [ ! -c "$port" ]; then
   mknod "$port" c "${dev%%:*}" "${dev##*:}"
 fi
 
-say "FSBENCH-READY fs=$fs cache=$cache overlay=$overlay port=$port kernel=$(uname -r) uptime=$(cut -d' ' -f1 /proc/uptime)"
+say "FSBENCH-READY fs=$fs cache=$cache overlay=$overlay upper=$upper port=$port kernel=$(uname -r) uptime=$(cut -d' ' -f1 /proc/uptime)"
 
 # One probe per host connection. The port is opened once and never closed: closing a virtio-serial port
 # discards what the host already sent. The marker write blocks until a host is connected (no busy loop);

@@ -50,6 +50,16 @@ public sealed class QemuCommandLineTests
     }
 
     [Fact]
+    public void The_overlay_upper_disk_is_virtio_blk_booted_as_a_snapshot_so_the_image_stays_empty()
+    {
+        var args = (Line(QemuTransport.VirtioFs) with { UpperDisk = "/g/upper.img" }).Qemu();
+        Assert.Equal("file=/g/upper.img,format=raw,if=none,id=upper,snapshot=on", After(args, "-drive"));
+        Assert.Contains("virtio-blk-pci,drive=upper", args);
+        Assert.Contains("fsbench.upper=vda", After(args, "-append"));
+        Assert.DoesNotContain("-drive", Line(QemuTransport.NineP).Qemu());
+    }
+
+    [Fact]
     public void Kvm_uses_the_host_cpu_and_two_vcpus()
     {
         var args = Line(QemuTransport.VirtioFs, "kvm").Qemu();

@@ -52,16 +52,22 @@ public abstract class QemuGuestTests(QemuGuestFixture guest, ITestOutputHelper o
     }
 
     [RequiresFact("qemu")]
-    public async Task Xattrs_round_trip_on_the_share()
+    public async Task Xattrs_round_trip_on_the_share_and_on_the_overlay_whose_upper_layer_is_ext4()
     {
-        await using var session = await Guest.SessionAsync(MountModes.Bind);
-        foreach (var op in new[] { "setxattr", "getxattr", "listxattr" })
+        Assert.True(Guest.Info!.Settings["overlay_upper"] == "ext4 on virtio-blk (snapshot=on)",
+            string.Join(", ", Guest.Info.Settings.Select(kv => $"{kv.Key}={kv.Value}")));
+        foreach (var mount in new[] { MountModes.Bind, MountModes.Overlay })
         {
-            var r = await session.RunBatchAsync(op, 100, 1, Layouts.Private, 100);
-            output.WriteLine($"{op}: {r.Ops} ops, {r.Failures} failures {string.Join(",", r.Errnos)}");
-            Assert.True(r.Failures == 0, $"{op}: {string.Join(",", r.Errnos)} {r.FirstFailures.FirstOrDefault()}");
+            await using var session = await Guest.SessionAsync(mount);
+            foreach (var op in new[] { "setxattr", "getxattr", "listxattr" })
+            {
+                var r = await session.RunBatchAsync(op, 100, 1, Layouts.Private, 100);
+                output.WriteLine($"{mount} {op}: {r.Ops} ops, {r.Failures} failures {string.Join(",", r.Errnos)}, prep {r.PrepFailures}");
+                Assert.True(r.Failures == 0, $"{mount} {op}: {string.Join(",", r.Errnos)} {r.FirstFailures.FirstOrDefault()}");
+                Assert.Equal(0, r.PrepFailures);
+            }
+            await session.CleanupAsync();
         }
-        await session.CleanupAsync();
     }
 
     [RequiresFact("qemu")]

@@ -8,6 +8,8 @@ public sealed record GuestImage(string Dir, Dictionary<string, string> Facts, do
 {
     public string Kernel => Path.Combine(Dir, "vmlinux");
     public string Initrd => Path.Combine(Dir, "initramfs.cpio.gz");
+    /// <summary>The empty ext4 image the guest's overlay keeps its upper layer on (booted with snapshot=on, never written).</summary>
+    public string UpperDisk => Path.Combine(Dir, "upper.img");
     public string KernelRelease => Facts.GetValueOrDefault("KERNEL_RELEASE", "?");
     public string KernelPackageVersion => Facts.GetValueOrDefault("KERNEL_VERSION", "?");
 

@@ -8,9 +8,11 @@ namespace FsBench.Host.Providers.Qemu;
 /// Choices from linux-testbed-findings.md: the PVH vmlinux booted directly (-kernel, no firmware decompressor);
 /// -smp 1 under TCG (the vCPU thread otherwise competes with QEMU's and virtiofsd's threads on 2 cores);
 /// clocksource=tsc tsc=reliable so a long QMP stop does not wrap the guest's hpet clock; no network.
+/// The overlay's upper layer is an ext4 image on virtio-blk (<see cref="UpperDisk"/>), like Podman's container storage
+/// on a machine's disk; snapshot=on keeps the image pristine: each boot writes to a temporary overlay QEMU deletes.
 /// </remarks>
 public sealed record QemuCommandLine(QemuTransport Transport, string Cache, string Accel, string Kernel, string Initrd,
-    QemuState State, string ShareDir, int MemoryMb = 1024)
+    QemuState State, string ShareDir, int MemoryMb = 1024, string? UpperDisk = null)
 {
     public const string ShareTag = "share";
     public const string PortName = "fsbench";
@@ -18,7 +20,8 @@ public sealed record QemuCommandLine(QemuTransport Transport, string Cache, stri
     public int Cpus => Accel == "tcg" ? 1 : 2;
 
     public string KernelAppend() =>
-        $"console=ttyS0 quiet panic=-1 clocksource=tsc tsc=reliable fsbench.fs={Transport.GuestFs} fsbench.tag={ShareTag} fsbench.cache={Cache}";
+        $"console=ttyS0 quiet panic=-1 clocksource=tsc tsc=reliable fsbench.fs={Transport.GuestFs} fsbench.tag={ShareTag} fsbench.cache={Cache}" +
+        (UpperDisk is null ? "" : " fsbench.upper=vda");
 
     public List<string> Qemu()
     {
@@ -35,6 +38,11 @@ public sealed record QemuCommandLine(QemuTransport Transport, string Cache, stri
             "-chardev", $"socket,id=probe,path={State.ProbeSocket},server=on,wait=off",
             "-device", $"virtserialport,bus=vser0.0,chardev=probe,name={PortName}",
         ];
+        if (UpperDisk is not null)
+            args.AddRange([
+                "-drive", $"file={UpperDisk},format=raw,if=none,id=upper,snapshot=on",
+                "-device", "virtio-blk-pci,drive=upper",
+            ]);
         if (Transport.IsVirtioFs)
         {
             // vhost-user needs the guest RAM shared with virtiofsd.

@@ -9,7 +9,7 @@ namespace FsBench.Host.Providers.Qemu;
 /// The probe in a QEMU guest (busybox initramfs, Debian's generic kernel), its workspace the host directory
 /// shared over virtio-fs or virtio-9p. Start boots one VM per run and leaves it running; each session
 /// (each BenchmarkDotNet child) connects to the probe over the virtio-serial socket. Mounts: bind = the
-/// share itself (/mnt/share), overlay = an overlayfs with the share as lower and a tmpfs upper (/mnt/ovl).
+/// share itself (/mnt/share), overlay = an overlayfs with the share as lower and an upper layer on an ext4 disk (/mnt/ovl).
 /// </summary>
 public sealed class QemuProvider(QemuTransport transport) : IProvider
 {
@@ -70,7 +70,8 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
         {
             var guest = await GuestImage.EnsureAsync(ctx.ProbePath, ct);
             var (accel, why) = await Acceleration.DecideAsync(QemuVm.Exe, guest, state.TrialLog, ct);
-            var cmd = new QemuCommandLine(transport, transport.Cache(), accel, guest.Kernel, guest.Initrd, state, ctx.HostScratch(Name));
+            var cmd = new QemuCommandLine(transport, transport.Cache(), accel, guest.Kernel, guest.Initrd, state, ctx.HostScratch(Name),
+                UpperDisk: guest.UpperDisk);
 
             var versions = new Dictionary<string, string>
             {
@@ -105,7 +106,7 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
             settings["boot_seconds"] = Seconds(ready.BootSeconds);
             settings["guest_uptime_at_ready_seconds"] = ready.Fields.GetValueOrDefault("uptime", "?");
             settings["overlay"] = ready.Fields.GetValueOrDefault("overlay", "?");
-            settings["overlay_upper"] = "tmpfs";
+            settings["overlay_upper"] = ready.Fields.GetValueOrDefault("upper", "?") is "ext4" ? "ext4 on virtio-blk (snapshot=on)" : ready.Fields.GetValueOrDefault("upper", "?");
             return new ProviderInfo(accel, versions, settings);
         }
         catch
