@@ -14,6 +14,17 @@ public static class DoctorCommand
             foreach (var row in rows) Console.WriteLine(row);
             Console.WriteLine();
             foreach (var note in await DoctorReport.MachineNotesAsync(ct)) Console.WriteLine(note);
+            if (OperatingSystem.IsMacOS())
+            {
+                // The mac-study preflight (the checks that need a machine up run when mac-study starts each machine).
+                var s = Providers.Machine.MachineSettings.FromEnvironment();
+                string guestProbe = s.GuestProbeFor(Path.GetFullPath(".cache/probe/linux-arm64/fsprobe"));
+                var providers = Providers.Machine.HostPlatform.Current() == Providers.Machine.HostKind.MacAppleSilicon ? new[] { "applehv", "libkrun" } : ["applehv"];
+                Console.WriteLine();
+                Console.WriteLine("mac-study preflight:");
+                foreach (var c in Providers.Machine.MacStudy.MacPreflight.Evaluate(await Providers.Machine.MacStudy.PreflightGather.FactsAsync(providers, s, guestProbe, ct)))
+                    Console.WriteLine($"  {c}");
+            }
             return 0;
         });
         return cmd;

@@ -47,7 +47,11 @@ public sealed class MachineFaultInjector(string provider, string machine) : IFau
         switch (fault)
         {
             case Fault.Pause: await RestAsync("Pause", ct); break;
-            case Fault.Freeze: await SignalAsync("-STOP", ct); break;
+            case Fault.Freeze:
+                FreezeLedger.Begin(LedgerDir, machine);
+                try { await SignalAsync("-STOP", ct); }
+                catch { FreezeLedger.End(LedgerDir, machine); throw; }
+                break;
             default: _awakeUtc = await HostSleep.BeginAsync((int)Math.Ceiling((duration ?? TimeSpan.FromSeconds(60)).TotalSeconds), ct); break;
         }
     }
@@ -58,10 +62,16 @@ public sealed class MachineFaultInjector(string provider, string machine) : IFau
         switch (fault)
         {
             case Fault.Pause: await RestAsync("Resume", ct); break;
-            case Fault.Freeze: await SignalAsync("-CONT", ct); break;
+            case Fault.Freeze:
+                await SignalAsync("-CONT", ct);
+                FreezeLedger.End(LedgerDir, machine);
+                break;
             default: await HostSleep.WaitAwakeAsync(_awakeUtc, ct); break;
         }
     }
+
+    /// <summary>Where freezes are recorded for every process of the study (<see cref="FreezeLedger"/>).</summary>
+    private static string LedgerDir => MachineSettings.FromEnvironment().Workspace;
 
     private void Require(Fault fault)
     {

@@ -11,6 +11,8 @@ public sealed class PodmanCli(string podman = "podman")
 
     public async Task<(BufferedCommandResult Result, TimeSpan Took)> RunAsync(Invocation inv, CancellationToken ct, TimeSpan? timeout = null)
     {
+        if (inv.Args is ["machine", ..])   // a frozen VMM would hang it until SIGCONT
+            await FreezeLedger.WaitUntilThawedAsync(MachineSettings.FromEnvironment().Workspace, TimeSpan.FromMinutes(15), Console.Error.WriteLine, ct);
         var limit = timeout ?? TimeSpan.FromMinutes(10);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(limit);

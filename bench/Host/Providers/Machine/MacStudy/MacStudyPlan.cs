@@ -33,8 +33,8 @@ public sealed record MacStudySettings
     public string Profile { get; init; } = "standard";
     public int Repetitions { get; init; } = 4;
     public string SoakDuration { get; init; } = "30m";
-    /// <summary>The soak's fault clauses (pause is vfkit's REST pause; a provider that cannot inject a kind says so).</summary>
-    public string SoakFaults { get; init; } = "pause:every=300s,for=10s";
+    /// <summary>The soak's faults: freeze (SIGSTOP of the process holding the vCPUs) is the one both providers share.</summary>
+    public string SoakFaults { get; init; } = "freeze:every=300s,for=20s";
     public bool Gpu { get; init; } = true;
     public bool KeepMachines { get; init; }
 }

@@ -132,7 +132,17 @@ public sealed class MacStudyRunner(IMacStudyTools tools, string studyDir, MacStu
         step.Out = FreeFolder(Path.Combine(root, name));   // an earlier attempt's folder stays as it is
         plan.Save(studyDir);
         int exit = await tools.HostAsync([.. args, "--out", step.Out], new Dictionary<string, string> { [ManagedVar] = "1" }, step.Out + ".log", ct);
+        RecordFreezes(step);
         if (exit != 0) throw new StudyException($"{string.Join(' ', args.Take(3))} exited {exit} (see {step.Out}.log)");
+    }
+
+    /// <summary>The freezes of the step's machine while it ran, into its folder: channel failures inside them are the freeze's.</summary>
+    private void RecordFreezes(MacStep step)
+    {
+        var windows = FreezeLedger.Read(paths.Machine.Workspace)
+            .Where(w => w.Machine == MachineCommands.MachineNameFor(step.Provider!) && w.EndUtc >= step.Started && w.StartUtc <= DateTime.UtcNow).ToList();
+        if (windows.Count == 0 || step.Out is null || !Directory.Exists(step.Out)) return;
+        File.WriteAllLines(Path.Combine(step.Out, "freeze-windows.csv"), [FreezeWindow.CsvHeader, .. windows.Select(w => w.ToCsv())]);
     }
 
     /// <summary>The path itself when nothing is there yet, else PATH-try2, PATH-try3, ...</summary>

@@ -12,6 +12,8 @@ public sealed class RealMacStudyTools(PodmanVersion podman, string? analysisDll,
 
     public async Task<ToolRun> PodmanAsync(Invocation inv, CancellationToken ct, string? stdin = null)
     {
+        if (inv.Args is ["machine", ..])   // a frozen VMM would hang it until SIGCONT
+            await FreezeLedger.WaitUntilThawedAsync(MachineSettings.FromEnvironment().Workspace, TimeSpan.FromMinutes(15), Console.Error.WriteLine, ct);
         var sw = Stopwatch.StartNew();
         var cmd = Cli.Wrap("podman").WithArguments(inv.Args).WithValidation(CommandResultValidation.None)
             .WithEnvironmentVariables(inv.Env.ToDictionary(e => e.Key, e => (string?)e.Value));
