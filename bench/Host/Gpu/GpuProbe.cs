@@ -14,18 +14,13 @@ public static class GpuProbe
     {
         var ls = await RunAsync(target, ct, "ls", "-1", "/dev/dri");
         var nodes = ls.IsSuccess ? RenderNodes(ls.StandardOutput) : [];
-        var report = new GpuReport { Provider = target.Provider, Image = target.Image, RenderNodes = nodes };
+        var report = new GpuReport { Provider = target.Provider, Image = await PinnedAsync(target, ct), RenderNodes = nodes };
         if (nodes.Count == 0)
             return report with { RenderNodeNote = $"no render node{(ls.IsSuccess ? " in /dev/dri" : ": " + Tool.LastLine(ls.StandardError + "\n" + ls.StandardOutput))}" };
 
         var vk = await RunAsync(target, ct, "vulkaninfo", "--summary");
         var devices = VulkanSummary.Parse(vk.StandardOutput);
-        report = report with
-        {
-            VulkanDevices = devices,
-            VulkanNote = vk.IsSuccess ? (devices.Any(d => !d.IsCpu) ? null : "no GPU among the Vulkan devices (software rendering only)")
-                : $"vulkaninfo failed (exit {vk.ExitCode}): {Tool.LastLine(vk.StandardError)}",
-        };
+        report = report with { VulkanDevices = devices, VulkanNote = VulkanNoteFor(vk.ExitCode, vk.StandardError, devices) };
         if (string.IsNullOrWhiteSpace(workload)) return report;
 
         var w = await RunAsync(target, ct, "sh", "-c", workload);
@@ -37,6 +32,39 @@ public static class GpuProbe
             WorkloadResults = results,
             WorkloadNote = results.Count > 0 ? null : $"no llama-bench table in the output: {Tool.LastLine(w.StandardError + "\n" + w.StandardOutput)}",
         };
+    }
+
+    /// <summary>
+    /// What the Vulkan devices say, or null when a Venus GPU is there: vulkaninfo's error (its exit code and last stderr
+    /// lines: "ERROR_INITIALIZATION_FAILED" and the like), "no Venus device" when the guest has no virtio-gpu Venus
+    /// device (applehv gives none; a libkrun guest without it has no GPU acceleration).
+    /// </summary>
+    public static string? VulkanNoteFor(int exitCode, string stderr, IReadOnlyList<VulkanDevice> devices)
+    {
+        if (exitCode != 0)
+            return $"vulkaninfo failed (exit {exitCode}): {string.Join(" | ", stderr.Trim().Split('\n').TakeLast(3).Select(l => l.Trim()))}";
+        if (devices.Any(IsVenus)) return null;
+        string seen = devices.Count == 0 ? "no Vulkan device" : string.Join(", ", devices.Select(d => $"{d.Name} ({d.Driver})"));
+        return $"no Venus device (virtio-gpu Venus): {seen}{(devices.Count > 0 && devices.All(d => d.IsCpu) ? "; software rendering only" : "")}";
+    }
+
+    public static bool IsVenus(VulkanDevice d) =>
+        d.Driver.Equals("venus", StringComparison.OrdinalIgnoreCase) || d.Name.Contains("Venus", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The image as run, pinned: given as NAME@sha256:… it is used as is; otherwise the digest podman pulled is read
+    /// (`podman image inspect --format {{.Digest}}`) and recorded with it, so the report names exactly what ran.
+    /// </summary>
+    private static async Task<string> PinnedAsync(GpuTarget target, CancellationToken ct)
+    {
+        if (!target.InContainer || target.Image.Contains("@sha256:", StringComparison.Ordinal)) return target.Image;
+        int run = target.Prefix.IndexOf("run");
+        var global = run > 0 ? target.Prefix.Take(run) : [];
+        var pull = await Tool.RunAsync(target.Exe, [.. global, "pull", "-q", target.Image], ct, TimeSpan.FromMinutes(30));
+        var r = await Tool.RunAsync(target.Exe, [.. global, "image", "inspect", "--format", "{{.Digest}}", target.Image], ct, TimeSpan.FromMinutes(1));
+        string digest = r.StandardOutput.Trim();
+        return r.IsSuccess && digest.StartsWith("sha256:", StringComparison.Ordinal) ? $"{target.Image}@{digest}"
+            : $"{target.Image} (digest unknown: {Tool.LastLine(pull.StandardError + "\n" + r.StandardError)})";
     }
 
     /// <summary>The render nodes (renderD128…) in `ls /dev/dri` output, `ls -1` or `ls -la` alike (the name is the last field).</summary>

@@ -56,4 +56,25 @@ public sealed class GpuParsingTests
         Assert.Equal(["renderD128"], GpuProbe.RenderNodes("by-path\ncard0\nrenderD128\n"));
         Assert.Empty(GpuProbe.RenderNodes(""));
     }
+
+    [Fact]
+    public void A_vulkaninfo_error_is_recorded_with_its_message()
+    {
+        string note = GpuProbe.VulkanNoteFor(1, Fixture.Read("vulkaninfo-error-initialization-failed.txt"), [])!;
+        Assert.StartsWith("vulkaninfo failed (exit 1)", note);
+        Assert.Contains("ERROR_INITIALIZATION_FAILED", note);
+    }
+
+    [Fact]
+    public void Without_a_venus_device_the_probe_says_so_and_with_one_it_says_nothing()
+    {
+        var both = VulkanSummary.Parse(Fixture.Read("vulkaninfo-summary-venus-llvmpipe.txt"));
+        Assert.Null(GpuProbe.VulkanNoteFor(0, "", both));
+        var cpuOnly = both.Where(d => d.IsCpu).ToList();
+        string note = GpuProbe.VulkanNoteFor(0, "", cpuOnly)!;
+        Assert.StartsWith("no Venus device", note);
+        Assert.Contains("llvmpipe", note);
+        Assert.EndsWith("software rendering only", note);
+        Assert.Equal("no Venus device (virtio-gpu Venus): no Vulkan device", GpuProbe.VulkanNoteFor(0, "", []));
+    }
 }
