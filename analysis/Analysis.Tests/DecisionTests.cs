@@ -174,6 +174,30 @@ public class DecisionTests
         Assert.Equal(MitigationVerdict.Removable, a.Verdict);
     }
 
+    [Fact]
+    public void The_one_provider_run_folders_of_a_mac_study_count_side_by_side_and_the_memo_goes_into_the_study_folder()
+    {
+        string study = Path.Combine(Path.GetTempPath(), "analysis-tests", "study-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(study);
+        File.WriteAllText(Path.Combine(study, "plan.json"), "{\"format_version\": 1, \"steps\": []}");
+        try
+        {
+            using var a = new SyntheticRun(Path.Combine(study, "bench", "r1-applehv"))
+                { Providers = [new("applehv", "hvf", 80_000, 0.01, "EACCES")], Mounts = ["bind"], Ops = ["create", "stat"], Workers = [4], OpsPerCase = 3000 }.Write();
+            using var k = new SyntheticRun(Path.Combine(study, "bench", "r1-libkrun"))
+                { Providers = [new("libkrun", "hvf", 60_000)], Mounts = ["bind"], Ops = ["create", "stat"], Workers = [4], OpsPerCase = 3000 }.Write();
+            var result = CliRunner.Run("report", a.Directory, k.Directory);
+            Assert.True(result.ExitCode == 0, result.Err);
+            string memo = File.ReadAllText(Path.Combine(study, "memo.md"));
+            Assert.Contains("— side by side", memo);
+            Assert.Matches(@"\| mitigation: named-volume mirroring of status files \| removable \|", memo);
+            Assert.Matches(@"\| performance trade-off \(metadata\) \| libkrun faster \|[^\n]*over 2 cases", memo);
+            Assert.Contains("](bench/r1-applehv/appendix.md)", memo);
+            Assert.False(File.Exists(a.PathOf("memo.md")));
+        }
+        finally { Directory.Delete(study, true); }
+    }
+
     // ---- roles and the plan ----
 
     [Fact]

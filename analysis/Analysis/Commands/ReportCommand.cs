@@ -51,7 +51,9 @@ public static class ReportCommand
             var evidence = new DecisionEvidence(roles, runs.Select(r => r.a).ToList(), soaks.Select(s => SoakEvidence.Of(s.s, parsed.GetValue(fdLimit), faults)).ToList(), faults);
             var assessments = Mitigations.All.Select(m => Mitigations.Assess(m, evidence)).ToList();
 
-            string memoDir = benchRuns.Count > 0 ? benchRuns[0].Directory : soaks[0].s.Directory;
+            // The folders of one study (mac-study) get the memo in the study folder; otherwise the first benchmark (else soak) folder.
+            var studies = benchRuns.Select(r => r.Directory).Concat(soaks.Select(s => s.s.Directory)).Select(DecisionEvidence.StudyOf).Distinct().ToList();
+            string memoDir = studies is [{ } study] ? study : benchRuns.Count > 0 ? benchRuns[0].Directory : soaks[0].s.Directory;
             string memoPath = Path.Combine(memoDir, "memo.md");
             string planPath = Path.Combine(memoDir, EvidencePlan.FileName);
             var plan = EvidencePlan.Of(evidence, assessments, Path.GetRelativePath(Environment.CurrentDirectory, planPath).Replace('\\', '/'));

@@ -7,9 +7,10 @@ namespace Analysis.Decision;
 /// Every folder given to <c>report</c>, and the part of it that counts for the decision: only side-by-side evidence
 /// of the two roles. Side by side means measured in one study on one machine:
 /// <list type="bullet">
-/// <item>benchmark runs: one run folder that measured both providers;</item>
-/// <item>soaks (one provider each): an incumbent soak and a candidate soak on the same host, with the same mount,
-/// workers, rate and fault plan, started within <see cref="StudyWindow"/> of each other (the folders of one study).</item>
+/// <item>benchmark runs: one run folder that measured both providers, or run folders of one study (the folders under
+/// one <c>mac-study</c> folder, <see cref="StudyOf"/>) that measured both between them;</item>
+/// <item>soaks (one provider each): an incumbent and a candidate soak of one study, or on the same host with the same
+/// mount, workers, rate and fault plan, started within <see cref="StudyWindow"/> of each other.</item>
 /// </list>
 /// </summary>
 public sealed class DecisionEvidence
@@ -22,7 +23,10 @@ public sealed class DecisionEvidence
         Faults = faults ?? [];
         Runs = runs;
         Soaks = soaks;
-        BenchSideBySide = runs.Where(r => r.Has(roles.Incumbent) && r.Has(roles.Candidate)).ToList();
+        BenchSideBySide = runs.Where(r => r.Has(roles.Incumbent) && r.Has(roles.Candidate) ||
+                                          StudyOf(r.Run.Directory) is { } study && (r.Has(roles.Incumbent) || r.Has(roles.Candidate)) &&
+                                          runs.Any(o => StudyOf(o.Run.Directory) == study && o.Has(r.Has(roles.Incumbent) ? roles.Candidate : roles.Incumbent)))
+            .ToList();
         var incumbent = soaks.Where(s => s.Provider == roles.Incumbent).ToList();
         var candidate = soaks.Where(s => s.Provider == roles.Candidate).ToList();
         SoakSideBySide = incumbent.Where(i => candidate.Any(c => SameStudy(i, c)))
@@ -49,8 +53,18 @@ public sealed class DecisionEvidence
             .Concat(Soaks.Where(s => (s.Provider == Roles.Incumbent || s.Provider == Roles.Candidate) && !SoakSideBySide.Contains(s))
                 .Select(s => s.Soak.Manifest.RunId));
 
+    /// <summary>The study folder a run folder belongs to: the nearest folder above it (up to three levels) with a mac-study <c>plan.json</c>.</summary>
+    public static string? StudyOf(string directory)
+    {
+        var d = new DirectoryInfo(directory).Parent;
+        for (int i = 0; i < 3 && d is not null; i++, d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "plan.json"))) return d.FullName;
+        return null;
+    }
+
     public static bool SameStudy(SoakEvidence a, SoakEvidence b)
     {
+        if (StudyOf(a.Soak.Directory) is { } study && study == StudyOf(b.Soak.Directory)) return true;
         var (ma, mb) = (a.Soak.Manifest, b.Soak.Manifest);
         var (sa, sb) = (ma.Settings, mb.Settings);
         bool close = ma.StartedUtc is { } ta && mb.StartedUtc is { } tb && (ta - tb).Duration() <= StudyWindow;

@@ -71,12 +71,17 @@ public static class Questions
     {
         var (inc, cand) = (e.Roles.Incumbent, e.Roles.Candidate);
         var ratios = new List<double>();
-        foreach (var run in e.BenchSideBySide)
-        foreach (var c in run.Cases.Where(c => c.Key.Provider == cand))
+        // Within one run folder, or across the run folders of one study (a mac-study runs one provider per folder).
+        foreach (var study in e.BenchSideBySide.GroupBy(r => DecisionEvidence.StudyOf(r.Run.Directory) ?? r.Run.Directory))
         {
-            var i = run.Cases.FirstOrDefault(x => x.Key.Provider == inc && x.Key.Op == c.Key.Op && x.Key.Mount == c.Key.Mount && x.Key.Workers == c.Key.Workers);
-            double r = (c.Summary.P50Ns ?? double.NaN) / (i?.Summary.P50Ns ?? double.NaN);
-            if (double.IsFinite(r) && r > 0) ratios.Add(r);
+            var cases = study.SelectMany(r => r.Cases).ToList();
+            foreach (var c in cases.Where(c => c.Key.Provider == cand))
+            {
+                var i = cases.Where(x => x.Key.Provider == inc && x.Key.Op == c.Key.Op && x.Key.Mount == c.Key.Mount && x.Key.Workers == c.Key.Workers)
+                    .Select(x => x.Summary.P50Ns ?? double.NaN).Where(double.IsFinite).Order().ToList();
+                double r = i.Count == 0 ? double.NaN : (c.Summary.P50Ns ?? double.NaN) / i[i.Count / 2];
+                if (double.IsFinite(r) && r > 0) ratios.Add(r);
+            }
         }
         if (ratios.Count == 0) return new("performance trade-off (metadata)", "**not enough evidence**", $"no case measured on both {inc} and {cand} in one run");
         double gm = GpuTradeOff.GeometricMean(ratios);

@@ -52,6 +52,8 @@ public sealed class SoakRun
             throw new StudyException($"{s.Provider} has no mount mode '{s.Mount}' ({string.Join("|", provider.Mounts)})");
         var mix = SoakMix.Load(s.MixPath);
         var plan = FaultSpecParser.Expand(FaultSpecParser.Parse(s.Faults), s.Duration);
+        // A provider that cannot run here (libkrun on Linux) is one line before anything is written.
+        if (await provider.UnavailableReasonAsync(ct) is { } unavailable) throw new StudyException($"{provider.Name} cannot run here: {unavailable}");
         var folder = SoakFolder.Create(outDir);
         folder.WriteMix(mix.Json);
         var manifest = await NewManifestAsync(Path.GetFileName(folder.Dir), s, mix, plan);
