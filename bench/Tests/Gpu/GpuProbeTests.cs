@@ -5,17 +5,14 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Gpu;
 
 /// <summary>The GPU probe for real on this host, and where its commands go on the other providers.</summary>
-public sealed class GpuProbeTests : IDisposable
+public sealed class GpuProbeTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [Fact]
     public async Task The_local_probe_records_what_this_host_has_in_the_run_folder()
     {
         var report = await GpuProbe.RunAsync(GpuTarget.For("local", null, null), workload: null, CancellationToken.None);
-        string path = report.Write(_tmp.Path);
-        Assert.Equal(Path.Combine(_tmp.Path, "gpu", "local.json"), path);
+        string path = report.Write(Tmp.Path);
+        Assert.Equal(Path.Combine(Tmp.Path, "gpu", "local.json"), path);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         Assert.Equal("local", (string?)json["provider"]);
         bool hasRenderNode = Directory.Exists("/dev/dri") && Directory.EnumerateFileSystemEntries("/dev/dri", "renderD*").Any();

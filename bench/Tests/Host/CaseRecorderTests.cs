@@ -6,11 +6,8 @@ using HdrHistogram;
 namespace FsBench.Tests.Host;
 
 /// <summary>How a case's batches add up in probe/&lt;case&gt;.json: histogram, errnos, first failures, sample, channel failure.</summary>
-public sealed class CaseRecorderTests : IDisposable
+public sealed class CaseRecorderTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private static BatchResult Batch(long[] latencies, long failures = 0, long wallNs = 1_000_000, params FailureRecord[] first)
     {
         var h = new LongHistogram(3_600_000_000_000L, 3);
@@ -25,7 +22,7 @@ public sealed class CaseRecorderTests : IDisposable
     [Fact]
     public void Batches_merge_into_one_case_file_written_after_each()
     {
-        var folder = RunFolder.Create(Path.Combine(_tmp.Path, "run"));
+        var folder = RunFolder.Create(Path.Combine(Tmp.Path, "run"));
         var key = new CaseKey("local", "bind", "mkdir", 1);
         var rec = new CaseRecorder(key, "private", sampleCap: 1000, folder);
         rec.Add(Batch([1000, 2000, 3000], failures: 1, wallNs: 5_000, first: new FailureRecord { Op = "mkdir", ErrnoName = "EIO", Errno = 5, TNs = 100 }));
@@ -44,7 +41,7 @@ public sealed class CaseRecorderTests : IDisposable
     [Fact]
     public void The_sample_stays_within_its_cap_and_a_channel_failure_keeps_what_came_before()
     {
-        var folder = RunFolder.Create(Path.Combine(_tmp.Path, "run"));
+        var folder = RunFolder.Create(Path.Combine(Tmp.Path, "run"));
         var rec = new CaseRecorder(new CaseKey("qemu-virtiofs", "bind", "stat", 4), "private", sampleCap: 10, folder);
         for (int b = 0; b < 5; b++) rec.Add(Batch([.. Enumerable.Range(1, 100).Select(i => (long)(b * 1000 + i))]));
         rec.ChannelFailed("the guest died");

@@ -6,13 +6,10 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Host;
 
 /// <summary>The host's channel to a real probe process: JSON lines over stdin/stdout.</summary>
-public sealed class ChannelTests : IDisposable
+public sealed class ChannelTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private ProbeSession Probe(TimeSpan? timeout = null) =>
-        new(new ProcessChannel(Cli.Wrap("dotnet").WithArguments([Requirements.ManagedProbe, "--root", _tmp.Path])), ".",
+        new(new ProcessChannel(Cli.Wrap("dotnet").WithArguments([Requirements.ManagedProbe, "--root", Tmp.Path])), ".",
             timeout ?? TimeSpan.FromSeconds(60));
 
     [Fact]
@@ -35,7 +32,7 @@ public sealed class ChannelTests : IDisposable
         Assert.Equal(100, batch.SamplesNs.Length);
 
         await session.CleanupAsync();
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
     }
 
     [Fact]

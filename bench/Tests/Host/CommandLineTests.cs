@@ -5,11 +5,8 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Host;
 
 /// <summary>Wrong input gets one line on stderr and a non-zero exit, and writes no run folder.</summary>
-public sealed class CommandLineTests : IDisposable
+public sealed class CommandLineTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll");
 
     private async Task<BufferedCommandResult> Host(params string[] args) =>
@@ -24,7 +21,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("not a number", "run", "--workers", "1,x")]
     public async Task Bad_input_is_one_line_and_exit_2(string expected, params string[] args)
     {
-        string outDir = Path.Combine(_tmp.Path, "run");
+        string outDir = Path.Combine(Tmp.Path, "run");
         var r = await Host([.. args, "--out", outDir, "--probe", Requirements.ManagedProbe]);
         Assert.Equal(2, r.ExitCode);
         string err = r.StandardError.Trim();
@@ -37,7 +34,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task A_missing_probe_binary_is_named()
     {
-        var r = await Host("run", "--providers", "local", "--out", Path.Combine(_tmp.Path, "r"), "--probe", "/nonexistent/fsprobe");
+        var r = await Host("run", "--providers", "local", "--out", Path.Combine(Tmp.Path, "r"), "--probe", "/nonexistent/fsprobe");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("/nonexistent/fsprobe not found", r.StandardError);
     }

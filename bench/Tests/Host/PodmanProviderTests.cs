@@ -6,16 +6,13 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Host;
 
 /// <summary>The probe in real Podman containers, in each mount mode.</summary>
-public sealed class PodmanProviderTests : IDisposable
+public sealed class PodmanProviderTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [RequiresFact("podman")]
     public async Task The_probe_runs_in_a_container_in_every_mount_mode_and_only_bind_reaches_the_host()
     {
         var provider = new PodmanProvider();
-        var ctx = new ProviderContext($"test{Environment.ProcessId}", Path.Combine(_tmp.Path, "state"), _tmp.Path,
+        var ctx = new ProviderContext($"test{Environment.ProcessId}", Path.Combine(Tmp.Path, "state"), Tmp.Path,
             Requirements.AotProbe, TimeSpan.FromSeconds(120));
         Directory.CreateDirectory(ctx.StateDir);
         await provider.StartAsync(ctx, CancellationToken.None);

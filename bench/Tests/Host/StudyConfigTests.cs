@@ -10,11 +10,8 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Host;
 
 /// <summary>Which cases BenchmarkDotNet runs: each provider's job, only on what the provider declares it supports.</summary>
-public sealed class StudyConfigTests : IDisposable
+public sealed class StudyConfigTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [Fact]
     public void Each_provider_runs_only_its_mounts_and_copyup_only_where_the_lower_layer_is_reachable()
     {
@@ -31,7 +28,7 @@ public sealed class StudyConfigTests : IDisposable
     [Fact]
     public void BenchmarkDotNet_gets_exactly_the_supported_cases_of_every_provider()
     {
-        var folder = RunFolder.Create(Path.Combine(_tmp.Path, "run"));
+        var folder = RunFolder.Create(Path.Combine(Tmp.Path, "run"));
         var settings = StudySettings.ForProfile("smoke") with
         {
             Ops = ["mkdir", "copyup"], Workers = [1, 4], Mounts = MountModes.All, Providers = ["local", "podman", "qemu-9p"],

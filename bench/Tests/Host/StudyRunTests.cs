@@ -9,16 +9,13 @@ namespace FsBench.Tests.Host;
 /// Whole runs through BenchmarkDotNet (out of process, build included), as ./run-bench.sh starts them.
 /// In one class so that they never build BenchmarkDotNet's generated project at the same time.
 /// </summary>
-public sealed class StudyRunTests : IDisposable
+public sealed class StudyRunTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private static string HostDll => Path.Combine(Requirements.RepoRoot, "bench/Host/bin/Release/net10.0/FsBench.Host.dll");
 
     private async Task<BufferedCommandResult> Run(string outDir, string probe, params string[] args) =>
         await Cli.Wrap("dotnet")
-            .WithArguments([HostDll, "run", "--profile", "smoke", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(_tmp.Path, "scratch"), .. args])
+            .WithArguments([HostDll, "run", "--profile", "smoke", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(Tmp.Path, "scratch"), .. args])
             .WithWorkingDirectory(Requirements.RepoRoot)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
@@ -28,7 +25,7 @@ public sealed class StudyRunTests : IDisposable
     {
         bool podman = Requirements.MissingPodman() is null;
         string providers = podman ? "local,podman" : "local";
-        string dir = Path.Combine(_tmp.Path, "run");
+        string dir = Path.Combine(Tmp.Path, "run");
         var r = await Run(dir, Requirements.AotProbe, "--providers", providers, "--ops", "mkdir,getxattr", "--workers", "1,4");
         Assert.True(r.ExitCode == 0, r.StandardOutput[^Math.Min(3000, r.StandardOutput.Length)..] + r.StandardError);
 
@@ -67,7 +64,7 @@ public sealed class StudyRunTests : IDisposable
     public async Task A_probe_that_dies_mid_run_leaves_a_partial_run_with_what_was_measured()
     {
         // A probe that serves the first session and is gone for the next, like a guest that dies.
-        string wrapper = Path.Combine(_tmp.Path, "dying-probe");
+        string wrapper = Path.Combine(Tmp.Path, "dying-probe");
         File.WriteAllText(wrapper, $"""
             #!/bin/sh
             if [ -e "$0.used" ]; then echo "probe gone" >&2; exit 1; fi
@@ -75,7 +72,7 @@ public sealed class StudyRunTests : IDisposable
             exec dotnet {Requirements.ManagedProbe} "$@"
             """);
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        string dir = Path.Combine(_tmp.Path, "partial");
+        string dir = Path.Combine(Tmp.Path, "partial");
 
         var r = await Run(dir, wrapper, "--providers", "local", "--ops", "mkdir,stat", "--workers", "1");
 

@@ -6,11 +6,8 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Probe;
 
 /// <summary>The known-bug probes on a real Linux filesystem, where POSIX behaviour is expected.</summary>
-public sealed class KnownBugTests : IDisposable
+public sealed class KnownBugTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     /// <summary>These expectations are those of root inside a guest or container, as the study runs them.</summary>
     private static readonly string[] RootOnly = ["mkdir_mode0", "setxattr_readonly"];
 
@@ -28,15 +25,15 @@ public sealed class KnownBugTests : IDisposable
     private void PassesAndCleansUp(string name)
     {
         var probe = KnownBugCatalog.Find(name)!;
-        Assert.Null(probe.Check(_tmp.Path));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
+        Assert.Null(probe.Check(Tmp.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
     }
 
     [Fact]
     public void A_deviation_is_reported_with_what_happened_instead()
     {
         // a read-only directory makes creating fail: the probe says so instead of throwing
-        string ro = Path.Combine(_tmp.Path, "ro");
+        string ro = Path.Combine(Tmp.Path, "ro");
         Directory.CreateDirectory(ro);
         File.WriteAllText(Path.Combine(ro, "x"), "already here");
         var deviation = new CreateExclusive(0x1a4).Check(ro);
@@ -46,17 +43,17 @@ public sealed class KnownBugTests : IDisposable
     [Fact]
     public void The_runner_counts_runs_and_deviations_per_probe()
     {
-        var scratch = new ScratchRoot(_tmp.Path);
+        var scratch = new ScratchRoot(Tmp.Path);
         var reply = new KnownBugRunner(scratch).Run(new ProbeRequest { Cmd = "knownbugs", Count = 3, Names = ["rename_over", "hardlink_coherence"] });
         Assert.Equal(["rename_over", "hardlink_coherence"], reply.Results.Select(r => r.Name));
         Assert.All(reply.Results, r => { Assert.Equal(3, r.Runs); Assert.Equal(0, r.Deviations); Assert.Empty(r.Outcomes); });
         scratch.RemoveCreated();
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
     }
 
     [Fact]
     public void An_unknown_probe_name_is_refused()
     {
-        Assert.Throws<ProbeException>(() => new KnownBugRunner(new ScratchRoot(_tmp.Path)).Run(new ProbeRequest { Cmd = "knownbugs", Names = ["nope"] }));
+        Assert.Throws<ProbeException>(() => new KnownBugRunner(new ScratchRoot(Tmp.Path)).Run(new ProbeRequest { Cmd = "knownbugs", Names = ["nope"] }));
     }
 }

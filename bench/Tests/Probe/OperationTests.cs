@@ -8,18 +8,15 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Probe;
 
 /// <summary>Every operation, on a real filesystem, through libc.</summary>
-public sealed class OperationTests : IDisposable
+public sealed class OperationTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     public static TheoryData<string> AllOps() => new(ProbeOps.Names);
 
     [Theory]
     [MemberData(nameof(AllOps))]
     public void Every_op_succeeds_on_a_real_filesystem_and_leaves_nothing_behind(string op)
     {
-        var scratch = new ScratchRoot(_tmp.Path);
+        var scratch = new ScratchRoot(Tmp.Path);
         var runner = new BatchRunner(scratch);
         // copy-up needs a lower layer: on a plain filesystem the "overlay view" is the lower directory itself
         string? lower = op == ProbeOps.CopyUp ? "." : null;
@@ -33,13 +30,13 @@ public sealed class OperationTests : IDisposable
         Assert.True(result.WallNs > 0);
 
         scratch.RemoveCreated();
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
     }
 
     [Fact]
     public void Copyup_without_a_lower_layer_is_refused()
     {
-        var runner = new BatchRunner(new ScratchRoot(_tmp.Path));
+        var runner = new BatchRunner(new ScratchRoot(Tmp.Path));
         var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = ProbeOps.CopyUp, Count = 1 }));
         Assert.Contains("lower_dir", e.Message);
     }
@@ -54,7 +51,7 @@ public sealed class OperationTests : IDisposable
     public void Mkdir_of_an_existing_name_is_counted_as_EEXIST_not_thrown()
     {
         var op = new Mkdir();
-        using var w = new WorkerContext(_tmp.Path, "x-", 3);
+        using var w = new WorkerContext(Tmp.Path, "x-", 3);
         op.Prepare(w);
         Directory.CreateDirectory(w.Targets.Text(1));
         var rec = new OpRecorder(op.Name, 16, 1);
@@ -74,7 +71,7 @@ public sealed class OperationTests : IDisposable
     public void A_failing_op_never_stops_the_batch()
     {
         var op = new Unlink();
-        using var w = new WorkerContext(_tmp.Path, "y-", 5);
+        using var w = new WorkerContext(Tmp.Path, "y-", 5);
         op.Prepare(w);
         File.Delete(w.Targets.Text(0));
         File.Delete(w.Targets.Text(3));
@@ -107,11 +104,11 @@ public sealed class OperationTests : IDisposable
     [Fact]
     public void Shared_layout_puts_every_worker_in_one_directory()
     {
-        var scratch = new ScratchRoot(_tmp.Path);
+        var scratch = new ScratchRoot(Tmp.Path);
         var runner = new BatchRunner(scratch);
         var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = "create", Count = 64, Workers = 4, Layout = Layouts.Shared });
         Assert.Equal(0, result.Failures);
-        var session = Directory.GetDirectories(_tmp.Path).Single();
+        var session = Directory.GetDirectories(Tmp.Path).Single();
         Assert.Equal(["shared"], Directory.GetDirectories(session).Select(Path.GetFileName));
         scratch.RemoveCreated();
     }

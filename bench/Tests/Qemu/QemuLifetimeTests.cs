@@ -10,16 +10,13 @@ namespace FsBench.Tests.Qemu;
 
 /// <summary>Killing virtiofsd under load, and what a restart in the same state directory finds: each test boots its own guest.</summary>
 [Collection("qemu")]
-public sealed class QemuLifetimeTests(ITestOutputHelper output) : IDisposable
+public sealed class QemuLifetimeTests(ITestOutputHelper output) : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [RequiresFact("qemu")]
     public async Task Killing_virtiofsd_mid_batch_ends_the_batch_in_errnos_or_a_channel_error_without_hanging_and_a_restart_cleans_up()
     {
         var provider = new QemuProvider(QemuTransport.VirtioFs);
-        var ctx = QemuGuestFixture.NewContext(_tmp.Path, TimeSpan.FromSeconds(30));
+        var ctx = QemuGuestFixture.NewContext(Tmp.Path, TimeSpan.FromSeconds(30));
         var state = QemuState.For(ctx, provider.Name);
         await provider.StartAsync(ctx, CancellationToken.None);
         try
@@ -71,7 +68,7 @@ public sealed class QemuLifetimeTests(ITestOutputHelper output) : IDisposable
     public async Task A_session_on_a_guest_that_is_not_running_fails_at_once_with_a_reason()
     {
         var provider = new QemuProvider(QemuTransport.NineP);
-        var ctx = QemuGuestFixture.NewContext(_tmp.Path, TimeSpan.FromSeconds(10));
+        var ctx = QemuGuestFixture.NewContext(Tmp.Path, TimeSpan.FromSeconds(10));
         var e = await Assert.ThrowsAsync<ProbeChannelException>(() => provider.OpenSessionAsync(ctx, MountModes.Bind, CancellationToken.None));
         Assert.Contains("not running", e.Message);
     }

@@ -10,17 +10,14 @@ namespace FsBench.Tests.Qemu;
 
 /// <summary>The host's restart of a shared guest whose channel died: the next case gets a working session and restarts.csv says why.</summary>
 [Collection("qemu")]
-public sealed class QemuRestartTests : IDisposable
+public sealed class QemuRestartTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [RequiresFact("qemu")]
     public async Task A_dead_guest_is_restarted_for_the_next_case_whether_an_earlier_case_saw_it_die_or_not()
     {
         var provider = new QemuProvider(QemuTransport.NineP);
-        var folder = RunFolder.Create(Path.Combine(_tmp.Path, "run"));
-        var ctx = new ProviderContext("restarttest", folder.StateDir, Path.Combine(_tmp.Path, "scratch"), Requirements.AotProbe, TimeSpan.FromSeconds(30));
+        var folder = RunFolder.Create(Path.Combine(Tmp.Path, "run"));
+        var ctx = new ProviderContext("restarttest", folder.StateDir, Path.Combine(Tmp.Path, "scratch"), Requirements.AotProbe, TimeSpan.FromSeconds(30));
         var state = QemuState.For(ctx, provider.Name);
         await provider.StartAsync(ctx, CancellationToken.None);
         try

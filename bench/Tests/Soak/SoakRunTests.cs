@@ -6,28 +6,34 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Soak;
 
 /// <summary>Whole soaks through the host's command line, as ./run-bench.sh soak starts them.</summary>
-public sealed class SoakRunTests : IDisposable
+public sealed class SoakRunTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private static string HostDll => Path.Combine(Requirements.RepoRoot, "bench/Host/bin/Release/net10.0/FsBench.Host.dll");
     /// <summary>The framework-dependent probe built next to the tests (its apphost).</summary>
     private static string LocalProbe => Path.Combine(AppContext.BaseDirectory, "fsprobe");
 
     private async Task<BufferedCommandResult> Soak(string outDir, string probe, params string[] args) =>
         await Cli.Wrap("dotnet")
-            .WithArguments([HostDll, "soak", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(_tmp.Path, "scratch"), .. args])
+            .WithArguments([HostDll, "soak", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(Tmp.Path, "scratch"), .. args])
             .WithWorkingDirectory(Requirements.RepoRoot)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
+
+    /// <summary>A minute of qemu-virtiofs at 50 ops/s on two workers, with the given faults: its folder and the soak's result.</summary>
+    private async Task<(string Dir, BufferedCommandResult Result)> QemuMinute(string name, string faults, params string[] args)
+    {
+        string dir = Path.Combine(Tmp.Path, name);
+        return (dir, await Soak(dir, Requirements.AotProbe, ["--provider", "qemu-virtiofs", "--duration", "60s", "--rate", "50/s", "--workers", "2", "--faults", faults, .. args]));
+    }
+
+    private static long Count(JsonNode classes, string failureClass) => (long)classes["classes"]![failureClass]!["count"]!;
 
     private static string Tail(BufferedCommandResult r) => r.StandardOutput[^Math.Min(4000, r.StandardOutput.Length)..] + r.StandardError;
 
     [Fact]
     public async Task A_ten_second_local_soak_writes_every_file_and_reports_faults_as_not_applied()
     {
-        string dir = Path.Combine(_tmp.Path, "soak");
+        string dir = Path.Combine(Tmp.Path, "soak");
         var r = await Soak(dir, LocalProbe, "--provider", "local", "--duration", "10s", "--rate", "200/s", "--workers", "2",
             "--faults", "pause:every=3s,for=1s;kill:at=8s", "--knownbugs-every", "4s", "--knownbugs-runs", "1");
         Assert.True(r.ExitCode == 0, Tail(r));
@@ -71,13 +77,13 @@ public sealed class SoakRunTests : IDisposable
     [Fact]
     public async Task Bad_fault_specs_and_flags_are_one_line_and_exit_2()
     {
-        var r = await Soak(Path.Combine(_tmp.Path, "bad"), LocalProbe, "--provider", "local", "--faults", "pause:at=5s");
+        var r = await Soak(Path.Combine(Tmp.Path, "bad"), LocalProbe, "--provider", "local", "--faults", "pause:at=5s");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("pause needs for=DURATION", r.StandardError);
         Assert.Single(r.StandardError.Trim().Split('\n'));
-        var both = await Soak(Path.Combine(_tmp.Path, "bad2"), LocalProbe, "--provider", "local", "--rate", "10", "--closed-loop");
+        var both = await Soak(Path.Combine(Tmp.Path, "bad2"), LocalProbe, "--provider", "local", "--rate", "10", "--closed-loop");
         Assert.Equal(2, both.ExitCode);
-        var unknown = await Soak(Path.Combine(_tmp.Path, "bad3"), LocalProbe, "--provider", "nosuch");
+        var unknown = await Soak(Path.Combine(Tmp.Path, "bad3"), LocalProbe, "--provider", "nosuch");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("unknown provider 'nosuch'", unknown.StandardError);
     }
@@ -85,14 +91,11 @@ public sealed class SoakRunTests : IDisposable
     [RequiresFact("qemu")]
     public async Task A_minute_on_qemu_virtiofs_with_two_pauses_shows_stalls_no_errors_and_recovery_times()
     {
-        string dir = Path.Combine(_tmp.Path, "qemu");
-        var r = await Soak(dir, Requirements.AotProbe, "--provider", "qemu-virtiofs", "--duration", "60s", "--rate", "50/s", "--workers", "2",
-            "--faults", "pause:every=20s,for=3s", "--knownbugs-every", "30s", "--knownbugs-runs", "1");
+        var (dir, r) = await QemuMinute("qemu", "pause:every=20s,for=3s", "--knownbugs-every", "30s", "--knownbugs-runs", "1");
         Assert.True(r.ExitCode == 0, Tail(r));
         var classes = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "classes.json")))!;
-        Assert.Equal(0, (long)classes["classes"]!["operation_error"]!["count"]!);
-        Assert.Equal(0, (long)classes["classes"]!["mount_failure"]!["count"]!);
-        Assert.InRange((long)classes["classes"]!["stall"]!["count"]!, 2, 4);   // each pause is a stall
+        Assert.Equal((0, 0), (Count(classes, "operation_error"), Count(classes, "mount_failure")));
+        Assert.InRange(Count(classes, "stall"), 2, 6);   // each pause is a stall; a loaded machine may add one or two
         var recoveries = classes["recoveries"]!.AsArray();
         Assert.Equal(2, recoveries.Count);
         Assert.All(recoveries, x => Assert.NotNull(x!["recovery_s"]));
@@ -104,16 +107,13 @@ public sealed class SoakRunTests : IDisposable
     [RequiresFact("qemu")]
     public async Task A_killed_virtiofsd_ends_the_soak_cleanly_as_a_mount_failure_with_what_came_before()
     {
-        string dir = Path.Combine(_tmp.Path, "kill");
-        var r = await Soak(dir, Requirements.AotProbe, "--provider", "qemu-virtiofs", "--duration", "60s", "--rate", "50/s", "--workers", "2",
-            "--faults", "pause:at=5s,for=2s;stall:at=12s,for=3s;kill:at=20s", "--hang-timeout", "10s", "--knownbugs-runs", "0");
+        var (dir, r) = await QemuMinute("kill", "pause:at=5s,for=2s;stall:at=12s,for=3s;kill:at=20s", "--hang-timeout", "10s", "--knownbugs-runs", "0");
         Assert.True(r.ExitCode == 4, Tail(r));
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!;
         Assert.Equal("partial", (string?)manifest["status"]);
         Assert.StartsWith("mount_failure", (string?)manifest["end_reason"]);
         var classes = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "classes.json")))!;
-        Assert.Equal(1, (long)classes["classes"]!["mount_failure"]!["count"]!);
-        Assert.Equal(0, (long)classes["classes"]!["operation_error"]!["count"]!);
+        Assert.Equal((1, 0), (Count(classes, "mount_failure"), Count(classes, "operation_error")));
         var recoveries = classes["recoveries"]!.AsArray().ToDictionary(x => (string)x!["fault"]!, x => x!);
         Assert.NotNull(recoveries["pause#1"]["recovery_s"]);
         Assert.NotNull(recoveries["stall#1"]["recovery_s"]);

@@ -8,11 +8,8 @@ using FsBench.Tests.Support;
 namespace FsBench.Tests.Soak;
 
 /// <summary>The open-loop schedule: a stall makes the ops scheduled behind it late, and their latency counts the wait.</summary>
-public sealed class SoakScheduleTests : IDisposable
+public sealed class SoakScheduleTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [Fact]
     public void Due_times_and_counts_follow_the_rate()
     {
@@ -80,7 +77,7 @@ public sealed class SoakScheduleTests : IDisposable
     [Fact]
     public void Every_mix_action_runs_on_a_real_directory_without_failures()
     {
-        var scratch = new ScratchRoot(_tmp.Path);
+        var scratch = new ScratchRoot(Tmp.Path);
         var runner = new SoakRunner(scratch, new KnownBugRunner(scratch));
         var req = new ProbeRequest
         {
@@ -103,7 +100,7 @@ public sealed class SoakScheduleTests : IDisposable
 
     private SoakRunner Runner(IMixAction action)
     {
-        var scratch = new ScratchRoot(_tmp.Path);
+        var scratch = new ScratchRoot(Tmp.Path);
         return new SoakRunner(scratch, new KnownBugRunner(scratch), name => name == action.Name ? action : null);
     }
 
