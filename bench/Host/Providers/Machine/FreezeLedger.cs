@@ -41,6 +41,9 @@ public static class FreezeLedger
         return w;
     }
 
+    /// <summary>The freeze did not happen (the signal failed): the marker goes, no window is recorded.</summary>
+    public static void Abandon(string dir, string machine) => File.Delete(Marker(dir, machine));
+
     /// <summary>The machines frozen now.</summary>
     public static List<string> Frozen(string dir) =>
         Directory.Exists(dir) ? Directory.GetFiles(dir, ".freeze-*").Select(f => Path.GetFileName(f)[".freeze-".Length..]).ToList() : [];

@@ -48,9 +48,10 @@ public sealed class MachineFaultInjector(string provider, string machine) : IFau
         {
             case Fault.Pause: await RestAsync("Pause", ct); break;
             case Fault.Freeze:
+                var target = await VcpuHolderAsync(ct);   // no machine, no marker
                 FreezeLedger.Begin(LedgerDir, machine);
-                try { await SignalAsync("-STOP", ct); }
-                catch { FreezeLedger.End(LedgerDir, machine); throw; }
+                try { await SignalAsync("-STOP", target, ct); }
+                catch { FreezeLedger.Abandon(LedgerDir, machine); throw; }
                 break;
             default: _awakeUtc = await HostSleep.BeginAsync((int)Math.Ceiling((duration ?? TimeSpan.FromSeconds(60)).TotalSeconds), ct); break;
         }
@@ -63,7 +64,7 @@ public sealed class MachineFaultInjector(string provider, string machine) : IFau
         {
             case Fault.Pause: await RestAsync("Resume", ct); break;
             case Fault.Freeze:
-                await SignalAsync("-CONT", ct);
+                await SignalAsync("-CONT", await VcpuHolderAsync(ct), ct);
                 FreezeLedger.End(LedgerDir, machine);
                 break;
             default: await HostSleep.WaitAwakeAsync(_awakeUtc, ct); break;
@@ -105,9 +106,6 @@ public sealed class MachineFaultInjector(string provider, string machine) : IFau
         await rest.ChangeStateAsync(state, ct);
     }
 
-    private async Task SignalAsync(string signal, CancellationToken ct)
-    {
-        var target = await VcpuHolderAsync(ct);
-        await Tool.OutputAsync("kill", [signal, target.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], ct);
-    }
+    private static Task SignalAsync(string signal, ProcessEntry target, CancellationToken ct) =>
+        Tool.OutputAsync("kill", [signal, target.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], ct);
 }
