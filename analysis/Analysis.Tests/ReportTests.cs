@@ -81,7 +81,8 @@ public class ReportTests
         string memo = File.ReadAllText(run.PathOf("memo.md"));
         foreach (string m in new[] { "vfkit watchdog", "sleep prevention", "overlay-volume placement", "named-volume mirroring of status files" })
             Assert.Matches($@"\| mitigation: {m} \| \*\*not enough evidence\*\* \| no side-by-side evidence of `applehv` and `libkrun`", memo);
-        Assert.Contains("`./run-bench.sh mac-study --evidence-plan ", memo);
+        Assert.Contains("`./run-bench.sh mac-study --repetitions ", memo);
+        Assert.Contains("--soak-faults 'freeze:every=300s,for=20s'`", memo);
         Assert.True(File.Exists(run.PathOf("evidence-plan.json")));
     }
 

@@ -57,9 +57,37 @@ public sealed record EvidencePlan(Roles Roles, IReadOnlyList<EvidencePlan.Item> 
     private static double? Observed(DecisionEvidence evidence, ClassLine line) =>
         line.Incumbent is { Events: > 0 } c ? c.Rate.Value : null;
 
+    /// <summary>mac-study's defaults: a standard repetition measures 8 batches of 256 ops per case; its soaks freeze every 300 s.</summary>
+    public const int MacOpsPerCase = 8 * 256, MacFreezeEverySeconds = 300;
+    public const string MacSoakFaults = "freeze:every=300s,for=20s";
+
+    /// <summary>Cases a standard repetition runs per provider in a class's scope (16 ops × 3 worker counts, × 3 mounts for all).</summary>
+    private static int MacCasesFor(string cls) =>
+        cls.Contains("status-file") ? Mitigations.StatusFileOps.Length * 3 : cls.Contains("overlay") ? 16 * 3 : 16 * 3 * 3;
+
+    /// <summary>The mac-study sizes that give <paramref name="needed"/> of a class: repetitions, soak minutes.</summary>
+    public static (int Repetitions, int SoakMinutes) MacSizes(ExposureUnit unit, string cls, double needed) => unit switch
+    {
+        ExposureUnit.Operations => ((int)Math.Max(1, Math.Ceiling(needed / (MacCasesFor(cls) * (double)MacOpsPerCase))), 0),
+        ExposureUnit.Hours => (0, (int)Math.Ceiling(needed * 60)),
+        _ => (0, (int)Math.Ceiling(needed * MacFreezeEverySeconds / 60.0) + 1),
+    };
+
+    public (int Repetitions, int SoakMinutes) MacStudy =>
+        (Items.Select(i => MacSizes(i.Unit, i.Class, i.NeededPerProvider).Repetitions).DefaultIfEmpty(0).Max(),
+         Items.Select(i => MacSizes(i.Unit, i.Class, i.NeededPerProvider).SoakMinutes).DefaultIfEmpty(0).Max());
+
+    private static string MacCommand(int repetitions, int soakMinutes) =>
+        "./run-bench.sh mac-study" + (repetitions > 0 ? $" --repetitions {repetitions}" : "") +
+        (soakMinutes > 0 ? $" --soak-duration {soakMinutes}m --soak-faults '{MacSoakFaults}'" : "");
+
     private static string Command(Roles roles, ClassLine line, double needed, string planPath)
     {
-        if (roles.Source == RoleSource.Mac) return $"./run-bench.sh mac-study --evidence-plan {planPath}";
+        if (roles.Source == RoleSource.Mac)
+        {
+            var (r, m) = MacSizes(line.Unit, line.Class, needed);
+            return MacCommand(r, m);
+        }
         string pair = $"{roles.Incumbent},{roles.Candidate}";
         string Soak(string faults, double seconds) => string.Join(" && ", new[] { roles.Incumbent, roles.Candidate }.Select(p =>
             $"./run-bench.sh soak --provider {p} --duration {Math.Ceiling(seconds / 60).ToString(CultureInfo.InvariantCulture)}m{faults}"));
@@ -78,6 +106,7 @@ public sealed record EvidencePlan(Roles Roles, IReadOnlyList<EvidencePlan.Item> 
         var json = new PlanJson(FormatVersion, DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             new RolesJson(Roles.Incumbent, Roles.Candidate, Roles.Source.ToString().ToLowerInvariant()),
             new SizesJson((long)Math.Ceiling(Operations), Math.Round(SoakHours, 2), (long)Math.Ceiling(SleepCycles)),
+            new MacStudyJson(MacStudy.Repetitions, MacStudy.SoakMinutes, MacSoakFaults, MacCommand(MacStudy.Repetitions, MacStudy.SoakMinutes)),
             Items.Select(i => new ItemJson(i.Mitigation, i.Class, i.Unit.ToString().ToLowerInvariant(), Math.Round(i.NeededPerProvider, 2),
                 i.Rate, i.RateSource, i.Why, i.Command)).ToList());
         var options = new JsonSerializerOptions(PlanJsonContext.Default.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -85,7 +114,8 @@ public sealed record EvidencePlan(Roles Roles, IReadOnlyList<EvidencePlan.Item> 
         return path;
     }
 
-    internal sealed record PlanJson(int FormatVersion, string GeneratedUtc, RolesJson Roles, SizesJson SizesPerProvider, List<ItemJson> Items);
+    internal sealed record PlanJson(int FormatVersion, string GeneratedUtc, RolesJson Roles, SizesJson SizesPerProvider, MacStudyJson MacStudy, List<ItemJson> Items);
+    internal sealed record MacStudyJson(int Repetitions, int SoakDurationMinutes, string SoakFaults, string Command);
     internal sealed record RolesJson(string Incumbent, string Candidate, string Source);
     internal sealed record SizesJson(long Operations, double SoakHours, long SleepCycles);
     internal sealed record ItemJson(string Mitigation, string Class, string Unit, double NeededPerProvider, double Rate, string RateSource, string Why, string Command);

@@ -105,7 +105,7 @@ public static class MemoWriter
             return;
         }
         string planLink = RunAppendix.Link(Path.Combine(memoDir, "memo.md"), inputs.PlanPath);
-        md.AppendLine($"Sizes per provider (both providers, side by side), also in [`{EvidencePlan.FileName}`]({planLink}), which `./run-bench.sh mac-study` reads: " +
+        md.AppendLine($"Sizes per provider (both providers, side by side), also in [`{EvidencePlan.FileName}`]({planLink}) (its `mac_study` block holds the mac-study flags): " +
                       $"{Format.Count((long)Math.Ceiling(plan.Operations))} operations, {Figures.Units.Significant(plan.SoakHours)} soak hours, " +
                       $"{Format.Count((long)Math.Ceiling(plan.SleepCycles))} sleep cycles.").AppendLine();
         foreach (var group in plan.Items.GroupBy(i => i.Command))
