@@ -15,6 +15,34 @@ public static class PodmanContainers
         await Tool.RunAsync(podman, cmds.RemoveVolume(), ct);
     }
 
+    /// <summary>
+    /// Removes what killed runs left: containers and volumes whose owner process (label fsbench.owner) is gone.
+    /// Those of live runs (other processes on this machine) stay. Returns what was removed.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(string podman, PodmanCommands cmds, CancellationToken ct)
+    {
+        var containers = Stale((await Tool.RunAsync(podman, cmds.ListOwnedContainers(), ct, TimeSpan.FromSeconds(20))).StandardOutput, ProcessIsAlive);
+        if (containers.Count > 0) await Tool.RunAsync(podman, cmds.RemoveContainers(containers), ct);
+        var volumes = Stale((await Tool.RunAsync(podman, cmds.ListOwnedVolumes(), ct, TimeSpan.FromSeconds(20))).StandardOutput, ProcessIsAlive);
+        if (volumes.Count > 0) await Tool.RunAsync(podman, cmds.RemoveVolumes(volumes), ct);
+        return [.. containers, .. volumes];
+    }
+
+    /// <summary>From "NAME OWNER" lines, the names whose owner is a PID that is not alive.</summary>
+    public static List<string> Stale(string listing, Func<int, bool> isAlive) =>
+        listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split(' ', 2, StringSplitOptions.TrimEntries))
+            .Where(f => f.Length == 2 && int.TryParse(f[1], out int pid) && pid > 0 && !isAlive(pid))
+            .Select(f => f[0]).ToList();
+
+    private static bool ProcessIsAlive(int pid) => Directory.Exists($"/proc/{pid}") || (!OperatingSystem.IsLinux() && IsAliveByKill(pid));
+
+    private static bool IsAliveByKill(int pid)
+    {
+        try { System.Diagnostics.Process.GetProcessById(pid).Dispose(); return true; }
+        catch (ArgumentException) { return false; }
+    }
+
     /// <summary>Each of the run's containers: its conmon and its first process (podman inspect).</summary>
     public static async Task<IReadOnlyList<SampledProcess>> ProcessesAsync(string podman, PodmanCommands cmds, CancellationToken ct)
     {

@@ -26,6 +26,8 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName, strin
     {
         var cmds = Commands(ctx, image);
         await PodmanImage.EnsureAsync(podman, cmds, ctx.ProbePath, ctx.StateDir, ct);
+        var leftovers = await PodmanContainers.RemoveLeftoversAsync(podman, cmds, ct);
+        if (leftovers.Count > 0) Console.WriteLine($"// fsbench: podman: removed {leftovers.Count} container(s)/volume(s) a killed run left: {string.Join(", ", leftovers)}");
         await Tool.OutputAsync(podman, [.. cmds.CreateVolume()], ct);
         ctx.HostScratch(Name);
         string version = (await Tool.OutputAsync(podman, PodmanCommands.Version(), ct)).Trim();
