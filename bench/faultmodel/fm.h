@@ -39,6 +39,7 @@ void fm_log(const char *kind, int err, int dirfd, const char *path);
 double fm_now_ms(void);          /* CLOCK_MONOTONIC */
 void fm_hold_ms(double ms);      /* ppoll: virtiofsd's seccomp allows it */
 extern volatile int fm_inflight;
+extern int fm_proc_fd;           /* virtiofsd's O_PATH descriptor of its /proc/self/fd (found by fm_model.c) */
 #define FM_ENTER() __atomic_add_fetch(&fm_inflight, 1, __ATOMIC_RELAXED)
 #define FM_LEAVE() __atomic_sub_fetch(&fm_inflight, 1, __ATOMIC_RELAXED)
 
@@ -55,6 +56,8 @@ struct fm_real {
     int (*fchmodat)(int, const char *, mode_t, int);
 };
 extern struct fm_real fm_real;
+void fm_resolve(void);
+#define REAL(f) (fm_real.fchmodat ? fm_real.f : (fm_resolve(), fm_real.f))
 extern dev_t fm_root_dev;
 extern ino_t fm_root_ino;
 bool fm_in_post_freeze_window(void);

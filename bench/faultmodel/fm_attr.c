@@ -13,7 +13,7 @@ static bool read_only_file(const struct stat *st) { return S_ISREG(st->st_mode) 
 int fsetxattr(int fd, const char *name, const void *value, size_t size, int flags)
 {
     struct stat st;
-    if (fm_active && fm.setxattr_readonly.rate > 0 && fm_real.fstatat(fd, "", &st, AT_EMPTY_PATH) == 0
+    if (fm_active && fm.setxattr_readonly.rate > 0 && REAL(fstatat)(fd, "", &st, AT_EMPTY_PATH) == 0
         && read_only_file(&st) && fm_chance(fm.setxattr_readonly.rate)) {
         char self[32];
         snprintf(self, sizeof self, "%d", fd);
@@ -21,30 +21,30 @@ int fsetxattr(int fd, const char *name, const void *value, size_t size, int flag
         errno = EPERM;
         return -1;
     }
-    return fm_real.fsetxattr(fd, name, value, size, flags);
+    return REAL(fsetxattr)(fd, name, value, size, flags);
 }
 
 int setxattr(const char *path, const char *name, const void *value, size_t size, int flags)
 {
     struct stat st;
-    if (fm_active && fm.setxattr_readonly.rate > 0 && fm_real.fstatat(AT_FDCWD, path, &st, 0) == 0
+    if (fm_active && fm.setxattr_readonly.rate > 0 && REAL(fstatat)(AT_FDCWD, path, &st, 0) == 0
         && read_only_file(&st) && fm_chance(fm.setxattr_readonly.rate)) {
         fm_log("setxattr_readonly", EPERM, AT_FDCWD, path);
         errno = EPERM;
         return -1;
     }
-    return fm_real.setxattr(path, name, value, size, flags);
+    return REAL(setxattr)(path, name, value, size, flags);
 }
 
 int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 {
     struct stat st;
     if (fm_active && fm.chmod_share_root.rate > 0 && fm_root_ino != 0
-        && fm_real.fstatat(dirfd, path, &st, flags & AT_SYMLINK_NOFOLLOW) == 0
+        && REAL(fstatat)(dirfd, path, &st, flags & AT_SYMLINK_NOFOLLOW) == 0
         && st.st_ino == fm_root_ino && st.st_dev == fm_root_dev && fm_chance(fm.chmod_share_root.rate)) {
         fm_log("chmod_share_root", EPERM, dirfd, path);
         errno = EPERM;
         return -1;
     }
-    return fm_real.fchmodat(dirfd, path, mode, flags);
+    return REAL(fchmodat)(dirfd, path, mode, flags);
 }

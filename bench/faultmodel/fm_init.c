@@ -55,8 +55,10 @@ static void note_share_root(void)
     }
 }
 
-__attribute__((constructor)) static void fm_start(void)
+/* Also called by the wrappers: another library's constructor may call them before ours has run. */
+void fm_resolve(void)
 {
+    if (fm_real.fchmodat) return;
     fm_real.mkdirat = dlsym(RTLD_NEXT, "mkdirat");
     fm_real.openat = dlsym(RTLD_NEXT, "openat64");
     fm_real.linkat = dlsym(RTLD_NEXT, "linkat");
@@ -65,7 +67,12 @@ __attribute__((constructor)) static void fm_start(void)
     fm_real.fstatat = dlsym(RTLD_NEXT, "fstatat64");
     fm_real.fsetxattr = dlsym(RTLD_NEXT, "fsetxattr");
     fm_real.setxattr = dlsym(RTLD_NEXT, "setxattr");
-    fm_real.fchmodat = dlsym(RTLD_NEXT, "fchmodat");
+    fm_real.fchmodat = dlsym(RTLD_NEXT, "fchmodat");   /* last: it marks the table complete */
+}
+
+__attribute__((constructor)) static void fm_start(void)
+{
+    fm_resolve();
 
     const char *model = getenv("FSBENCH_FAULT_MODEL");
     if (!model || !*model) return;

@@ -39,10 +39,10 @@ static unsigned next_stale;
 
 int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)
 {
-    int r = fm_real.linkat(olddirfd, oldpath, newdirfd, newpath, flags);
+    int r = REAL(linkat)(olddirfd, oldpath, newdirfd, newpath, flags);
     if (r != 0 || !fm_active) return r;
     struct stat st;
-    if (fm_real.fstatat(newdirfd, newpath, &st, AT_SYMLINK_NOFOLLOW) != 0) return r;
+    if (REAL(fstatat)(newdirfd, newpath, &st, AT_SYMLINK_NOFOLLOW) != 0) return r;
     fm_links_add(st.st_ino);
     if (S_ISREG(st.st_mode) && fm_chance(fm.nlink_stale.rate)) {
         pthread_mutex_lock(&recent_lock);
@@ -65,7 +65,7 @@ int unlinkat(int dirfd, const char *path, int flags)
 {
     if (fm_active && !(flags & AT_REMOVEDIR) && fm.unlink_readonly_after_link.rate > 0) {
         struct stat st;
-        if (fm_real.fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)
+        if (REAL(fstatat)(dirfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)
             && (st.st_mode & 0777) == 0444 && st.st_nlink > 1
             && fm_links_recent(st.st_ino, fm.unlink_readonly_after_link.ms > 0 ? fm.unlink_readonly_after_link.ms : 2000)
             && fm_chance(fm.unlink_readonly_after_link.rate)) {
@@ -74,7 +74,7 @@ int unlinkat(int dirfd, const char *path, int flags)
             return -1;
         }
     }
-    return fm_real.unlinkat(dirfd, path, flags);
+    return REAL(unlinkat)(dirfd, path, flags);
 }
 
 /* The stale link count: the increment of the last link() not visible yet (docker/for-mac#7059). */
@@ -91,7 +91,7 @@ static bool stale_nlink(ino_t ino, nlink_t nlink)
 
 int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
-    int r = fm_real.fstatat(dirfd, path, st, flags);
+    int r = REAL(fstatat)(dirfd, path, st, flags);
     if (r == 0 && fm_active && S_ISREG(st->st_mode) && stale_nlink(st->st_ino, st->st_nlink)) {
         fm_log("nlink_stale", 0, dirfd, path);   /* podman#23061, docker/for-mac#7059 */
         st->st_nlink--;
@@ -103,7 +103,7 @@ int fstatat64(int dirfd, const char *path, struct stat64 *st, int flags) { retur
 
 int statx(int dirfd, const char *path, int flags, unsigned mask, struct statx *stx)
 {
-    int r = fm_real.statx(dirfd, path, flags, mask, stx);
+    int r = REAL(statx)(dirfd, path, flags, mask, stx);
     if (r == 0 && fm_active && S_ISREG(stx->stx_mode) && stale_nlink(stx->stx_ino, stx->stx_nlink)) {
         fm_log("nlink_stale", 0, dirfd, path);
         stx->stx_nlink--;

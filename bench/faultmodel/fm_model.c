@@ -10,11 +10,14 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 
 struct fm_model fm;
 bool fm_active;
 volatile int fm_inflight;
 int fm_log_fd = -1;
+int fm_proc_fd = -1;
 static uint64_t rng_state;
 static pthread_mutex_t rng_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -130,25 +133,40 @@ void fm_hold_ms(double ms)
 /* One CSV line, written in one write() on an O_APPEND descriptor (lines from threads never interleave):
  *   unix_time_us,kind,errno,path      (the header is written by the host; format: results/README.md)
  * path: the host path of the object, as virtiofsd's sandbox sees it (the share is its "/"). */
+/* The path behind one of virtiofsd's descriptors, through its own /proc/self/fd descriptor (fm_proc_fd): inside the
+ * sandbox there is no /proc to name, and seccomp allows readlinkat but not readlink. */
+/* A procfs directory that lists this descriptor itself: this process's /proc/self/fd (virtiofsd's, in its sandbox). */
+static bool is_own_fd_dir(int fd)
+{
+    struct statfs fs;
+    char self[16], target[256];
+    snprintf(self, sizeof self, "%d", fd);
+    return fstatfs(fd, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC && readlinkat(fd, self, target, sizeof target) > 0;
+}
+
+static void path_of(const char *fd, char *out, size_t size)
+{
+    if (fm_proc_fd < 0 || !is_own_fd_dir(fm_proc_fd))
+        for (int c = 3, found = 0; c < 1024 && !found; c++) if ((found = is_own_fd_dir(c))) fm_proc_fd = c;
+    ssize_t n = fm_proc_fd >= 0 ? readlinkat(fm_proc_fd, fd, out, size - 1) : -1;
+    out[n > 0 ? n : 0] = 0;
+}
+
+/* One CSV line, written in one write() on an O_APPEND descriptor (lines from threads never interleave):
+ *   unix_time_us,kind,errno,path      (the header is written by the host; format: results/README.md)
+ * path: the host path of the object, as virtiofsd's sandbox sees it (the share is its "/"). */
 void fm_log(const char *kind, int err, int dirfd, const char *path)
 {
     if (fm_log_fd < 0) return;
-    char where[1024] = "";
+    char where[1024] = "", full[1400] = "";
     if (dirfd >= 0) {
-        char link[64];
-        snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd);
-        ssize_t n = readlink(link, where, sizeof where - 1);
-        where[n > 0 ? n : 0] = 0;
+        char fd[16];
+        snprintf(fd, sizeof fd, "%d", dirfd);
+        path_of(fd, where, sizeof where);
     }
-    char full[1400];
-    if (path && *path && !(path[0] >= '0' && path[0] <= '9' && strspn(path, "0123456789") == strlen(path)))
-        snprintf(full, sizeof full, "%s%s%s", where, *where ? "/" : "", path);
-    else if (path && *path) {   /* "/proc/self/fd/N": the inode's own path */
-        char link[64];
-        snprintf(link, sizeof link, "/proc/self/fd/%s", path);
-        ssize_t n = readlink(link, full, sizeof full - 1);
-        full[n > 0 ? n : 0] = 0;
-    } else snprintf(full, sizeof full, "%s", where);
+    bool by_fd = path && *path && strspn(path, "0123456789") == strlen(path);   /* "<fd>" under /proc/self/fd */
+    if (by_fd) path_of(path, full, sizeof full);
+    else snprintf(full, sizeof full, "%s%s%s", where, *where && where[strlen(where) - 1] != '/' && path && *path ? "/" : "", path ? path : "");
     for (char *c = full; *c; c++) if (*c == ',' || *c == '\n' || *c == '"') *c = '_';
     struct timespec t;
     clock_gettime(CLOCK_REALTIME, &t);

@@ -13,7 +13,7 @@
 
 int mkdirat(int dirfd, const char *path, mode_t mode)
 {
-    int r = fm_real.mkdirat(dirfd, path, mode);
+    int r = REAL(mkdirat)(dirfd, path, mode);
     if (r == 0 && fm_active && (mode & 07777) == 0 && fm_chance(fm.mkdir_mode0.rate)) {
         fm_log("mkdir_mode0", EACCES, dirfd, path);   /* FB16008360, podman#24725: created, yet EACCES */
         errno = EACCES;
@@ -40,7 +40,7 @@ static int model_open(int dirfd, const char *path, int flags, mode_t mode)
             fm_hold_ms(fm.stall.ms);
         }
     }
-    int fd = fm_real.openat(dirfd, path, flags, mode);
+    int fd = REAL(openat)(dirfd, path, flags, mode);
     if (fd < 0) return fd;
     int fail = 0;
     const char *kind = NULL;
@@ -51,7 +51,7 @@ static int model_open(int dirfd, const char *path, int flags, mode_t mode)
         fail = fm.post_freeze.err > 0 ? fm.post_freeze.err : ENOENT;
     } else if (open_existing) {
         struct stat st;
-        if (fm.open_multilink.rate > 0 && fm_real.fstatat(fd, "", &st, AT_EMPTY_PATH) == 0 && S_ISREG(st.st_mode)
+        if (fm.open_multilink.rate > 0 && REAL(fstatat)(fd, "", &st, AT_EMPTY_PATH) == 0 && S_ISREG(st.st_mode)
             && st.st_nlink > 1 && fm_chance(fm.open_multilink.rate)) {
             kind = "open_multilink"; fail = EACCES;   /* apple/container#1251, rdar://169481107 */
         } else {
@@ -79,7 +79,8 @@ static int model_open(int dirfd, const char *path, int flags, mode_t mode)
 
 static int dispatch(int dirfd, const char *path, int flags, mode_t mode)
 {
-    if (!fm_active) return fm_real.openat(dirfd, path, flags, mode);
+    if (!fm_active) return REAL(openat)(dirfd, path, flags, mode);
+    if (dirfd >= 0 && all_digits(path)) fm_proc_fd = dirfd;   /* OPEN by "<fd>": dirfd is virtiofsd's /proc/self/fd */
     FM_ENTER();
     int r = model_open(dirfd, path, flags, mode);
     int e = errno;
@@ -102,3 +103,4 @@ int openat64(int dirfd, const char *path, int flags, ...)
 }
 int __openat_2(int dirfd, const char *path, int flags) { return dispatch(dirfd, path, flags, 0); }
 int __openat64_2(int dirfd, const char *path, int flags) { return dispatch(dirfd, path, flags, 0); }
+
