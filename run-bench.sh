@@ -144,19 +144,26 @@ run_study() {
 # The rehearsal: qemu-virtiofs with the `none` and `avf` FAULT MODELS (and local, the floor): the benchmark, then
 # a short soak on each with a VM pause and a server stall; then the injection logs against what was detected.
 rehearse() {
-  local profile="smoke" args=("$@")
-  for ((i = 0; i < ${#args[@]}; i++)); do [ "${args[$i]}" = --profile ] && profile="${args[$((i + 1))]:-smoke}"; done
+  local profile="smoke" args=() given=("$@")
+  for ((i = 0; i < ${#given[@]}; i++)); do
+    if [ "${given[$i]}" = --profile ]; then profile="${given[$((i + 1))]:-smoke}"; i=$((i + 1)); else args+=("${given[$i]}"); fi
+  done
+  # Defaults, overridable by the flags given: the ops the models touch, the bind mount, 1 and 4 workers.
+  local defaults=() pair
+  for pair in "--mounts bind" "--workers 1,4" "--ops mkdir,create,open,stat,link,unlink,getxattr,setxattr,readdir,chmod"; do
+    [[ " ${args[*]} " == *" ${pair%% *} "* ]] || defaults+=(${pair})
+  done
   local base="$here/results/$(date +%Y%m%d-%H%M%S)-$(hostname)-rehearsal-$profile" soak_for="60s"
   [ "$profile" = smoke ] || soak_for="5m"
   local none="qemu-virtiofs+none-model" avf="qemu-virtiofs+avf-model" status=0
   mkdir -p "$base"
   say "rehearsal in $base (fault models: none, avf; these are models, not measurements of applehv or libkrun)"
   set +e
-  dotnet "$HOST_DLL" run --probe "$PROBE" --results "$here/results" --providers "local,$none,$avf" --mounts bind --workers 1,4 \
+  dotnet "$HOST_DLL" run --probe "$PROBE" --results "$here/results" --providers "local,$none,$avf" "${defaults[@]}" \
     --profile "$profile" "${args[@]}" --out "$base/study" 2>&1 | tee "$base/study.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=3
   for p in "$none" "$avf"; do
-    dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" --provider "$p" --duration "$soak_for" --rate 40/s \
+    dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" --provider "$p" --duration "$soak_for" --rate 20/s \
       --faults "pause:at=20s,for=5s;stall:at=40s,for=3s" --knownbugs-every 30s --knownbugs-runs 2 --out "$base/soak-${p#qemu-virtiofs+}" \
       2>&1 | tee "$base/soak-${p#qemu-virtiofs+}.log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=3
