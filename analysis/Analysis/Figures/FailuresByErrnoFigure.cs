@@ -1,3 +1,4 @@
+using Analysis.RunFolder;
 using Analysis.Cases;
 using ScottPlot;
 
@@ -45,7 +46,7 @@ public static class FailuresByErrnoFigure
             plot.Axes.Margins(bottom: 0, top: 0.15);
         }
 
-        var ticks = series.Select((s, i) => new Tick(i, $"{s.Key.Provider}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops", true)).ToArray();
+        var ticks = series.Select((s, i) => new Tick(i, $"{Providers.Label(s.Key.Provider)}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops", true)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsX(-0.6, Math.Max(series.Count, 1) - 0.4);

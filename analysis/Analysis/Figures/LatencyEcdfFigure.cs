@@ -1,3 +1,4 @@
+using Analysis.RunFolder;
 using Analysis.Cases;
 using ScottPlot;
 
@@ -25,7 +26,7 @@ public static class LatencyEcdfFigure
             plot.Add.Markers(marks.Select(p => Math.Log10(p.Ns)).ToArray(), marks.Select(p => p.Fraction).ToArray(), shape, 9, color);
             plot.Legend.ManualItems.Add(new LegendItem
             {
-                LabelText = $"{c.Key.Provider} · {c.Key.Mount}", LineColor = color, LineWidth = 2.5f,
+                LabelText = $"{Providers.Label(c.Key.Provider)} · {c.Key.Mount}", LineColor = color, LineWidth = 2.5f,
                 MarkerShape = shape, MarkerFillColor = color, MarkerLineColor = color, MarkerSize = 9,
             });
         }

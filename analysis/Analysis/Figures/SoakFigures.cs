@@ -9,6 +9,8 @@ public static class SoakFigures
     {
         Figure timeline;
         using (FigureFile.WithSvg()) timeline = SoakTimelineFigure.Draw(soak, soak.FiguresDirectory);
-        return [timeline, RecoveryTimesFigure.Draw(soak, soak.FiguresDirectory), VmmDescriptorsFigure.Draw(soak, soak.FiguresDirectory)];
+        var power = DetectionPowerFigure.Draw(soak, soak.FiguresDirectory);   // a soak on a fault model injecting spurious ENOENT
+        return [timeline, RecoveryTimesFigure.Draw(soak, soak.FiguresDirectory), VmmDescriptorsFigure.Draw(soak, soak.FiguresDirectory),
+            .. power is null ? Array.Empty<Figure>() : [power]];
     }
 }

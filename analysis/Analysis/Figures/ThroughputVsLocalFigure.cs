@@ -1,3 +1,4 @@
+using Analysis.RunFolder;
 using Analysis.Cases;
 using ScottPlot;
 
@@ -38,7 +39,7 @@ public static class ThroughputVsLocalFigure
         plot.Add.HorizontalLine(0, 1.5f, Colors.Black);
         plot.Legend.ManualItems.AddRange(series.Select(s => new LegendItem
         {
-            LabelText = $"{s.Provider} · {s.Mount}",
+            LabelText = $"{Providers.Label(s.Provider)} · {s.Mount}",
             FillColor = ProviderStyle.ColorOf(s.Provider),
             FillHatch = ProviderStyle.HatchOf(s.Mount),
             FillHatchColor = Colors.White.WithAlpha(0.6),

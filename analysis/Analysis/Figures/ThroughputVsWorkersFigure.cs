@@ -1,3 +1,4 @@
+using Analysis.RunFolder;
 using Analysis.Cases;
 using ScottPlot;
 
@@ -20,7 +21,7 @@ public static class ThroughputVsWorkersFigure
             scatter.LineWidth = 2.5f;
             scatter.MarkerShape = ProviderStyle.MarkerOf(line.Key.Mount);
             scatter.MarkerSize = 9;
-            scatter.LegendText = $"{line.Key.Provider} · {line.Key.Mount}";
+            scatter.LegendText = $"{Providers.Label(line.Key.Provider)} · {line.Key.Mount}";
         }
 
         if (cases.Count == 0)

@@ -1,3 +1,4 @@
+using Analysis.RunFolder;
 using Analysis.Cases;
 using ScottPlot;
 
@@ -22,7 +23,7 @@ public static class TrendFigure
             line.LineWidth = 2;
             line.MarkerShape = ProviderStyle.MarkerOf(key.Mount);
             line.MarkerSize = 7;
-            line.LegendText = $"{key.Provider} · {key.Mount} · w{key.Workers}";
+            line.LegendText = $"{Providers.Label(key.Provider)} · {key.Mount} · w{key.Workers}";
             foreach (int i in changes)
             {
                 var ring = plot.Add.Marker(i, Y(values[i]), MarkerShape.OpenCircle, 22, Colors.Red);

@@ -1,3 +1,4 @@
+using Analysis.RunFolder;
 using System.Text;
 using Analysis.Cases;
 
@@ -13,7 +14,7 @@ public static class CaseTables
         foreach (var c in cases)
         {
             var l = c.Latency;
-            table.Add(Format.Code(c.Key.Provider), c.Key.Mount, c.Key.Workers.ToString(),
+            table.Add(Format.Code(Providers.Label(c.Key.Provider)), c.Key.Mount, c.Key.Workers.ToString(),
                 Format.Failures(c.Summary.Failures, c.Summary.Ops, c.FailureRate),
                 l is null ? "—" : Format.Time(l.P50), l is null ? "—" : Format.Time(l.P99), l is null ? "—" : Format.Time(l.P999),
                 Format.Throughput(c.Summary.OpsPerS),

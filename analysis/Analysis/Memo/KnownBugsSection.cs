@@ -14,7 +14,7 @@ public static class KnownBugsSection
                       "`idle` runs had nothing else running, `soak` runs ran beside the soak's load. A deviation is any other outcome.").AppendLine();
         var table = new MarkdownTable("provider", "mount", "condition", "probe", "runs", "deviations", "outcomes");
         foreach (var r in rows.OrderBy(r => Providers.Order(r.Provider)).ThenBy(r => r.Mount).ThenBy(r => r.Condition).ThenBy(r => r.Probe, StringComparer.Ordinal))
-            table.Add(Format.Code(r.Provider), r.Mount, r.Condition, Format.Code(r.Probe), Format.Count(r.Runs),
+            table.Add(Format.Code(Providers.Label(r.Provider)), r.Mount, r.Condition, Format.Code(r.Probe), Format.Count(r.Runs),
                 r.Deviations > 0 ? $"**{Format.Count(r.Deviations)}**" : "0", string.IsNullOrWhiteSpace(r.Outcomes) ? "as POSIX expects" : r.Outcomes);
         md.AppendLine(table.ToString());
         long deviating = rows.Where(r => r.Deviations > 0).Select(r => (r.Provider, r.Mount, r.Probe)).Distinct().Count();

@@ -44,6 +44,13 @@ public static class MemoWriter
                       "at what operational and performance cost, and which mitigations can go?").AppendLine();
         md.AppendLine($"**Roles.** {e.Roles.Sentence}").AppendLine();
         WriteEvidenceList(md, inputs, memoDir);
+        var models = analyses.SelectMany(a => a.Providers).Concat(inputs.Soaks.Select(s => s.Soak.Manifest.Settings.Provider))
+            .Where(Providers.IsFaultModel).Distinct().ToList();
+        if (models.Count > 0)
+            md.AppendLine($"> **Fault models, not measurements.** {string.Join(", ", models.Select(m => $"`{m}`"))}: qemu-virtiofs with a FAULT MODEL " +
+                          "preloaded into its real virtiofsd (bench/faultmodel), which injects the published misbehaviours of a macOS virtio-fs " +
+                          "server at set rates. They are positive controls for the detectors: nothing about them measures `applehv` or `libkrun`.").AppendLine();
+        DetectionPowerSection.Write(md, inputs.Soaks.Select(s => s.Soak));
 
         md.AppendLine("## Verdicts").AppendLine();
         var verdicts = new MarkdownTable("question", "verdict", "the numbers behind it");

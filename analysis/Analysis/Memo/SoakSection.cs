@@ -21,7 +21,7 @@ public static class SoakSection
             : $"**Status: PARTIAL soak** (manifest status \"{m.Status}\"{(m.EndReason is null ? "" : $": {m.EndReason}")}); everything up to the end is analysed ({Duration(c.ExposureSeconds)} of load, {Format.Count(c.Ops)} ops).");
         md.AppendLine();
         md.AppendLine($"- Run `{m.RunId}`, started {m.StartedUtc?.ToString("u") ?? "?"}; host `{m.Host.Hostname}` ({Format.OrUnknown(m.Host.Os)}, kernel {Format.OrUnknown(m.Host.Kernel)}, {m.Host.Cores?.ToString() ?? "?"} cores)");
-        md.AppendLine($"- Load: `{s.Provider}` / {s.Mount}, {s.Workers} workers, " +
+        md.AppendLine($"- Load: `{Providers.Label(s.Provider)}` / {s.Mount}, {s.Workers} workers, " +
                       (s.Loop == "open" ? $"open loop at {Units.Significant(s.RatePerS ?? 0)} ops/s (latency from each op's intended start)" : "closed loop") +
                       $", windows of {s.WindowMs:0} ms, stall threshold {s.StallThresholdMs:0} ms, planned {Duration(s.DurationS)}");
         md.AppendLine($"- Mix: {string.Join(", ", s.Mix.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"))}");

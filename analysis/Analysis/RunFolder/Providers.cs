@@ -9,6 +9,12 @@ public static class Providers
 
     public static readonly string[] Known = [Local, "podman", "qemu-virtiofs", "qemu-9p", AppleHv, Libkrun];
 
+    /// <summary>A provider instance with a fault model (qemu-virtiofs+avf-model): a test instrument, never a measurement of applehv or libkrun.</summary>
+    public static bool IsFaultModel(string provider) => provider.Contains('+') && provider.EndsWith("-model", StringComparison.Ordinal);
+
+    /// <summary>How figures and tables name a provider: a fault model says so.</summary>
+    public static string Label(string provider) => IsFaultModel(provider) ? $"{provider} (fault model)" : provider;
+
     /// <summary>Known providers first, in study order; unknown ones after them.</summary>
     public static int Order(string provider)
     {

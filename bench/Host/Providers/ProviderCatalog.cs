@@ -21,5 +21,12 @@ public static class ProviderCatalog
 
     public static IProvider Create(string name) =>
         Factories.TryGetValue(name, out var make) ? make()
-            : throw new StudyException($"unknown provider '{name}' (known: {string.Join(",", Names)})");
+            : Qemu.FaultModel.Split(name) is { } m ? WithFaultModel(m.Base, m.Model)
+            : throw new StudyException($"unknown provider '{name}' (known: {string.Join(",", Names)}, and qemu-virtiofs+MODEL-model with a fault model of bench/faultmodel/models)");
+
+    /// <summary>qemu-virtiofs+MODEL-model: a fault model inside the real virtiofsd (only that provider has a server to put it in).</summary>
+    private static IProvider WithFaultModel(string baseName, string model) =>
+        baseName == Qemu.QemuTransport.VirtioFs.ProviderName
+            ? new Qemu.QemuProvider(Qemu.QemuTransport.VirtioFs, Qemu.FaultModel.Find(model))
+            : throw new StudyException($"provider '{baseName}+{model}{Qemu.FaultModel.Suffix}': only {Qemu.QemuTransport.VirtioFs.ProviderName} takes a fault model");
 }

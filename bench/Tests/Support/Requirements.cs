@@ -53,6 +53,14 @@ public static class Requirements
         catch (Exception e) { return $"the QEMU guest cannot be built: {e.Message}"; }
     });
 
+    /// <summary>The fault model library (./run-bench.sh setup builds it) and a C compiler for its test driver.</summary>
+    public static string? MissingFaultModel()
+    {
+        if (!OperatingSystem.IsLinux()) return "the fault model preloads into Linux's virtiofsd";
+        if (FsBench.Host.Providers.Qemu.FaultModel.Library() is null) return "the fault model library is not built (./run-bench.sh setup)";
+        return File.Exists("/usr/bin/cc") || File.Exists("/usr/bin/clang") ? null : "no C compiler for the test driver (apt-get install clang)";
+    }
+
     public static bool IsRoot => Environment.UserName == "root";
 
     /// <summary>Null when this machine has what <paramref name="requirement"/> names; otherwise what is missing (the skip reason).</summary>
@@ -65,6 +73,8 @@ public static class Requirements
         "root" => IsRoot ? null : "expects what root sees, as the study runs the probe in guests and containers",
         "linux" => OperatingSystem.IsLinux() ? null : "asserts what a Linux host has (no podman machine, /proc)",
         "not-macos" => OperatingSystem.IsMacOS() ? "on a Mac the study's machines may be running, or the Mac may really sleep" : null,
+        "faultmodel" => MissingFaultModel(),
+        "qemu+faultmodel" => MissingQemu() ?? MissingFaultModel(),
         _ => $"unknown requirement '{requirement}'",
     };
 

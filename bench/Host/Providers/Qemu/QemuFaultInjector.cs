@@ -7,8 +7,12 @@ namespace FsBench.Host.Providers.Qemu;
 /// freeze (SIGSTOP/SIGCONT of QEMU: the guest's clocks run on), stall (SIGSTOP/SIGCONT of both virtiofsd processes),
 /// kill (SIGKILL of both). The 9p server lives inside QEMU: stalling it is freezing the VM, so 9p offers pause and freeze only.
 /// </summary>
-public sealed class QemuFaultInjector(QemuTransport transport, QemuState state) : IFaultInjector
+/// With a fault model in virtiofsd, the injector also tells the model when the VM stops (SIGUSR1) and runs again (SIGUSR2):
+/// AVF's server lives in the VM's process and sees that itself; the model's post-freeze window needs it.
+public sealed class QemuFaultInjector(QemuTransport transport, QemuState state, bool tellsFaultModel = false) : IFaultInjector
 {
+    private const int SigUsr1 = 10, SigUsr2 = 12;
+
     public IReadOnlyDictionary<Fault, string> Supported { get; } = Declare(transport);
 
     private static Dictionary<Fault, string> Declare(QemuTransport transport)
@@ -35,6 +39,7 @@ public sealed class QemuFaultInjector(QemuTransport transport, QemuState state) 
         Require(fault);
         if (fault == Fault.Pause) await QmpAsync(q => q.StopAsync(ct), ct);
         else Signal(fault, fault == Fault.Kill ? ProcessTable.SigKill : ProcessTable.SigStop);
+        if (fault == Fault.Pause || fault == Fault.Freeze) TellModel(SigUsr1);
     }
 
     public async Task EndAsync(Fault fault, CancellationToken ct)
@@ -42,6 +47,14 @@ public sealed class QemuFaultInjector(QemuTransport transport, QemuState state) 
         Require(fault);
         if (fault == Fault.Pause) await QmpAsync(q => q.ContAsync(ct), ct);
         else if (fault != Fault.Kill) Signal(fault, ProcessTable.SigCont);
+        if (fault == Fault.Pause || fault == Fault.Freeze) TellModel(SigUsr2);
+    }
+
+    /// <summary>Only a virtiofsd with the model's library handles these signals (without it SIGUSR1 would end it).</summary>
+    private void TellModel(int signal)
+    {
+        if (!tellsFaultModel) return;
+        foreach (var pid in ServerPids()) ProcessTable.Signal(pid, signal);
     }
 
     /// <summary>virtiofsd's monitor and its sandboxed worker (empty for 9p: its server is QEMU).</summary>

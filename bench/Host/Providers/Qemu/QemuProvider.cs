@@ -11,9 +11,11 @@ namespace FsBench.Host.Providers.Qemu;
 /// (each BenchmarkDotNet child) connects to the probe over the virtio-serial socket. Mounts: bind = the
 /// share itself (/mnt/share), overlay = an overlayfs with the share as lower and an upper layer on an ext4 disk (/mnt/ovl).
 /// </summary>
-public sealed class QemuProvider(QemuTransport transport) : IProvider
+public sealed class QemuProvider(QemuTransport transport, FaultModel? model = null) : IProvider
 {
-    public string Name => transport.ProviderName;
+    public string Name => model is null ? transport.ProviderName : FaultModel.ProviderName(transport.ProviderName, model.Name);
+    /// <summary>The fault model inside this instance's virtiofsd, or null (the real server, unchanged).</summary>
+    public FaultModel? Model => model;
     public IReadOnlyList<string> Mounts => [MountModes.Bind, MountModes.Overlay];
     public QemuTransport Transport => transport;
 
@@ -32,7 +34,7 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
     public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
 
     /// <summary>Pause or freeze the VM, stall or kill its file server, from the host process, for this run's guest.</summary>
-    public IFaultInjector Faults(ProviderContext ctx) => new QemuFaultInjector(transport, QemuState.For(ctx, Name));
+    public IFaultInjector Faults(ProviderContext ctx) => new QemuFaultInjector(transport, QemuState.For(ctx, Name), model is not null);
 
     /// <summary>QEMU, and virtiofsd's monitor and sandboxed worker (the C virtiofsd runs as two processes), from the PID files.</summary>
     public Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct)
@@ -52,6 +54,8 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
         if (transport.IsVirtioFs && !File.Exists(VirtiofsdProcess.PathOnThisHost))
             return $"virtiofsd is missing at {VirtiofsdProcess.PathOnThisHost} (apt-get install qemu-system-common: QEMU 7.2 ships the C virtiofsd; or set FSBENCH_VIRTIOFSD)";
         if (transport.IsVirtioFs && Environment.UserName != "root") return "virtiofsd needs root for its namespace sandbox (run as root)";
+        if (model is not null && FaultModel.Library() is null)
+            return $"the fault model library {FaultModel.LibraryName} is not built (./run-bench.sh setup builds it with cc or clang)";
         if (GuestImage.BuildScript() is null) return "bench/guest/build-guest.sh was not found above the host binaries (run from the repository)";
         if (!File.Exists("/bin/busybox") && !File.Exists("/usr/bin/busybox")) return "busybox is missing for the guest initramfs (apt-get install busybox-static)";
         foreach (var tool in new[] { "cpio", "depmod", "apt-get", "dpkg-deb", "xz", "zstd" })
@@ -98,7 +102,7 @@ public sealed class QemuProvider(QemuTransport transport) : IProvider
             {
                 versions["virtiofsd"] = await VirtiofsdProcess.VersionAsync(ct);
                 var clock = Stopwatch.StartNew();
-                await VirtiofsdProcess.StartAsync(cmd, ct);
+                await VirtiofsdProcess.StartAsync(cmd, ct, model is null ? null : FaultModelSetup.Prepare(model, ctx, Name, settings));
                 settings["virtiofsd_start_seconds"] = Seconds(clock.Elapsed.TotalSeconds);
             }
             var ready = await QemuVm.LaunchAsync(cmd, ct);

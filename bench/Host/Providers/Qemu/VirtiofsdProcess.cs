@@ -16,13 +16,15 @@ public static class VirtiofsdProcess
         Environment.GetEnvironmentVariable("FSBENCH_VIRTIOFSD") is { Length: > 0 } p ? p : DefaultPath;
 
     /// <summary>Starts it and waits until its vhost-user socket exists; returns the monitor's PID.</summary>
-    public static async Task<int> StartAsync(QemuCommandLine cmd, CancellationToken ct)
+    /// <param name="environment">Extra environment (the fault model's LD_PRELOAD and its files), or null.</param>
+    public static async Task<int> StartAsync(QemuCommandLine cmd, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(PathOnThisHost)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         foreach (var a in cmd.Virtiofsd()) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         var log = new StreamWriter(new FileStream(cmd.State.VirtiofsdLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var process = Process.Start(psi) ?? throw new StudyException($"cannot start {PathOnThisHost}");
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
