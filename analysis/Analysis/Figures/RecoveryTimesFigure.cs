@@ -14,15 +14,14 @@ public static class RecoveryTimesFigure
         string title = $"Recovery time after each fault — {soak.Label}";
         var plot = FigureFile.NewPlot();
         var recoveries = soak.Classes.Recoveries;
-        string[] kinds = ["pause", "stall", "kill"];
-        var present = kinds.Where(k => recoveries.Any(r => r.Kind == k)).ToList();
+        var present = FaultStyle.InOrder(recoveries.Select(r => r.Kind));
         double maxRecovered = recoveries.Where(r => r.RecoveryS is not null).Select(r => r.RecoveryS!.Value).DefaultIfEmpty(1).Max();
         double never = Math.Max(1, maxRecovered) * 1.3;
 
         for (int i = 0; i < present.Count; i++)
         {
             var ofKind = recoveries.Where(r => r.Kind == present[i]).ToList();
-            var color = present[i] switch { "pause" => SoakMarkers.Pause, "stall" => SoakMarkers.Stall, _ => SoakMarkers.Kill };
+            var color = FaultStyle.Of(present[i]).Color;
             var done = ofKind.Where(r => r.RecoveryS is not null).ToList();
             if (done.Count > 0)
                 plot.Add.Markers(done.Select((_, j) => i + Jitter(j, done.Count)).ToArray(), done.Select(r => r.RecoveryS!.Value).ToArray(), MarkerShape.FilledCircle, 12, color);

@@ -3,36 +3,34 @@ using ScottPlot;
 
 namespace Analysis.Figures;
 
-/// <summary>How soak figures mark faults: a shaded span per pause (blue) or stall (orange), a red line per kill.</summary>
+/// <summary>How soak figures mark faults (<see cref="FaultStyle"/>): a shaded span per fault that lasts, a line per kill.</summary>
 public static class SoakMarkers
 {
-    public static readonly Color Pause = Color.FromHex("#56B4E9");
-    public static readonly Color Stall = Color.FromHex("#E69F00");
-    public static readonly Color Kill = Color.FromHex("#D55E00");
+    public static readonly Color Stall = FaultStyle.Of("stall").Color;
 
     public static void Faults(Plot plot, SoakRun soak, double timeScale)
     {
         double end = soak.Series.Count > 0 ? soak.Series[^1].TS : 0;
         foreach (var (label, kind, start, stop) in soak.Faults())
         {
-            if (kind == "kill")
+            var style = FaultStyle.Of(kind);
+            if (style.Instant)
             {
-                var line = plot.Add.VerticalLine(start / timeScale, 2.5f, Kill);
+                var line = plot.Add.VerticalLine(start / timeScale, 2.5f, style.Color);
                 line.Text = label;
                 line.LabelFontSize = 13;
                 continue;
             }
-            var span = plot.Add.HorizontalSpan(start / timeScale, (stop ?? end) / timeScale, (kind == "pause" ? Pause : Stall).WithAlpha(0.25));
+            var span = plot.Add.HorizontalSpan(start / timeScale, (stop ?? end) / timeScale, style.Color.WithAlpha(0.25));
             span.LineColor = Colors.Transparent;
         }
-        var kinds = soak.Faults().Select(f => f.Kind).Distinct().ToList();
-        foreach (var k in kinds)
+        foreach (var style in FaultStyle.InOrder(soak.Faults().Select(f => f.Kind)).Select(FaultStyle.Of))
             plot.Legend.ManualItems.Add(new LegendItem
             {
-                LabelText = k == "kill" ? "file server killed" : k == "pause" ? "VM paused" : "file server stalled",
-                FillColor = k == "kill" ? Kill : (k == "pause" ? Pause : Stall).WithAlpha(0.4),
-                LineColor = k == "kill" ? Kill : Colors.Transparent,
-                LineWidth = k == "kill" ? 2.5f : 0,
+                LabelText = style.Legend,
+                FillColor = style.Instant ? style.Color : style.Color.WithAlpha(0.4),
+                LineColor = style.Instant ? style.Color : Colors.Transparent,
+                LineWidth = style.Instant ? 2.5f : 0,
             });
     }
 

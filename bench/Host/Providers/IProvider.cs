@@ -43,7 +43,8 @@ public interface IProvider
     /// <summary>Null when this provider can run the operation on the mount; otherwise why not (one line).</summary>
     string? WhyNotSupported(string op, string mount) =>
         !Mounts.Contains(mount) ? $"{Name} has no mount mode '{mount}' ({string.Join("|", Mounts)})"
-        : op == Protocol.ProbeOps.CopyUp && LowerLayerDir(mount) is null ? $"{Name}/{mount}: the probe cannot reach an overlay's lower layer to copy up from"
+        : Protocol.ProbeOps.Find(op)?.Has(Protocol.OpNeeds.LowerDir) == true && LowerLayerDir(mount) is null
+            ? $"{Name}/{mount}: {op} needs an overlay's lower layer, which the probe cannot reach here"
         : null;
 
     /// <summary>The faults this provider can inject into what its Start left running (none by default).</summary>

@@ -19,7 +19,7 @@ public sealed class StudyConfigTests : TempDirTest
         Assert.Null(local.WhyNotSupported("mkdir", MountModes.Bind));
         Assert.Contains("no mount mode 'overlay'", local.WhyNotSupported("mkdir", MountModes.Overlay));
         Assert.Null(podman.WhyNotSupported("stat", MountModes.Volume));
-        Assert.Contains("lower layer", podman.WhyNotSupported("copyup", MountModes.Overlay));
+        Assert.Contains("needs an overlay's lower layer", podman.WhyNotSupported("copyup", MountModes.Overlay));
         Assert.Null(qemu.WhyNotSupported("copyup", MountModes.Overlay));
         Assert.NotNull(qemu.WhyNotSupported("copyup", MountModes.Bind));
         Assert.NotNull(qemu.WhyNotSupported("mkdir", MountModes.Volume));
