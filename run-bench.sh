@@ -11,6 +11,7 @@
 #   ./run-bench.sh mac-study [--out DIR]    the whole Mac study, resumable (docs/mac.md)
 #   ./run-bench.sh probe-arm64              build the linux-arm64 probe for the Mac's machines
 #   ./run-bench.sh rehearse [--profile smoke|standard] [run flags]   the fault-model rehearsal (README)
+#   ./run-bench.sh calibrate [run flags]    the same study twice back to back, then its A/A noise into both folders
 #   ./run-bench.sh setup                    only install and build
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -176,7 +177,31 @@ rehearse() {
   exit "$status"
 }
 
+# Two runs of the same study back to back (an A/A pair); analysis calibrate writes calibration.json into both,
+# where compare finds it. Flags are passed to both runs (never --out: the two folders are named -aa1 and -aa2).
+calibrate() {
+  local stamp dirs=() status=0
+  stamp="$(date +%Y%m%d-%H%M%S)-$(hostname)"
+  set +e
+  for i in 1 2; do
+    dirs+=("$here/results/$stamp-aa$i")
+    mkdir -p "${dirs[-1]}"
+    dotnet "$HOST_DLL" run --probe "$PROBE" --results "$here/results" "$@" --out "${dirs[-1]}" 2>&1 | tee "${dirs[-1]}/run.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=3
+    analysis report "${dirs[-1]}" || say "analysis failed; the measurements are kept in ${dirs[-1]}"
+  done
+  analysis calibrate "${dirs[0]}" "${dirs[1]}" || status=$?
+  set -e
+  say "calibration: ${dirs[1]}/calibration.json (compare BASE CANDIDATE finds it in the base folder)"
+  exit "$status"
+}
+
 case "${1:-}" in
+  calibrate)
+    shift
+    setup
+    calibrate "$@"
+    ;;
   rehearse)
     shift
     setup

@@ -26,6 +26,14 @@ public sealed class SyntheticRun : IDisposable
     public int OpsPerCase { get; init; } = 3000;
     public int MaxSamples { get; init; } = 1000;
     public int Seed { get; init; } = 42;
+    /// <summary>Launches per case (0: the older format without launches, one merged sample).</summary>
+    public int Launches { get; init; }
+    /// <summary>Launch-to-launch effect: each launch of each case scales its latencies by exp(N(0, LaunchSigma)).</summary>
+    public double LaunchSigma { get; init; } = 0.05;
+    /// <summary>Per provider, a factor on all its latencies (a deliberate slowdown).</summary>
+    public Dictionary<string, double> Slowdown { get; init; } = [];
+    /// <summary>Warmup batches per launch: written apart (warmup_* fields) with these failures each, as the host does.</summary>
+    public long WarmupFailuresPerLaunch { get; init; }
 
     public SyntheticRun(string? directory = null)
     {
@@ -50,12 +58,27 @@ public sealed class SyntheticRun : IDisposable
             var samples = new List<long>();
             long failed = 0;
             double opFactor = 1 + 0.25 * Ops.ToList().IndexOf(op), contention = 1 + 0.15 * (w - 1);
-            for (int i = 0; i < OpsPerCase; i++)
+            double slowdown = Slowdown.GetValueOrDefault(p.Name, 1.0);
+            int launches = Math.Max(1, Launches);
+            var launchRecords = new List<object>();
+            for (int l = 0; l < launches; l++)
             {
-                if (random.NextDouble() < p.FailureRate) { failed++; continue; }
-                long ns = (long)(p.MedianNs * opFactor * contention * Math.Exp(0.35 * Normal(random)));
-                h.RecordValue(ns);
-                if (samples.Count < MaxSamples) samples.Add(ns);
+                var lh = new LongHistogram(1_000_000_000_000L, 3);
+                double launchEffect = Launches > 0 ? Math.Exp(LaunchSigma * Normal(random)) : 1;
+                long launchFailed = 0;
+                for (int i = 0; i < OpsPerCase / launches; i++)
+                {
+                    if (random.NextDouble() < p.FailureRate) { failed++; launchFailed++; continue; }
+                    long ns = (long)(p.MedianNs * slowdown * launchEffect * opFactor * contention * Math.Exp(0.35 * Normal(random)));
+                    h.RecordValue(ns);
+                    lh.RecordValue(ns);
+                    if (samples.Count < MaxSamples) samples.Add(ns);
+                }
+                launchRecords.Add(new
+                {
+                    repetition = l, ops = OpsPerCase / launches, failures = launchFailed, histogram = HistogramCodec.Encode(lh),
+                    batches = new[] { new { index = 0, warmup = true, ops = 256, failures = WarmupFailuresPerLaunch } },
+                });
             }
             bool any = h.TotalCount > 0;
             double wallNs = any ? h.GetMean() * h.TotalCount / w : 1e6;
@@ -72,6 +95,11 @@ public sealed class SyntheticRun : IDisposable
                 first_failures = Array.Empty<object>(),
                 histogram = HistogramCodec.Encode(h),
                 samples_ns = samples,
+                warmup_batches = Launches,
+                warmup_ops = 256L * Launches,
+                warmup_failures = WarmupFailuresPerLaunch * Launches,
+                warmup_errnos = WarmupFailuresPerLaunch > 0 ? new Dictionary<string, long> { ["EIO"] = WarmupFailuresPerLaunch * Launches } : [],
+                launches = Launches > 0 ? launchRecords : [],
             };
             File.WriteAllText(PathOf($"probe/{p.Name}.{mount}.{op}.w{w}.json"), JsonSerializer.Serialize(probe));
         }

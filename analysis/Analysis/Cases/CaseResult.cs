@@ -23,6 +23,11 @@ public sealed record CaseResult
     /// <summary>ECDF points of the probe's histogram (empty when the probe file is missing).</summary>
     public IReadOnlyList<(double Ns, double Fraction)> Ecdf { get; init; } = [];
 
+    /// <summary>Operations and failures of the warmup batches: never in <see cref="FailureRate"/> or the latencies.</summary>
+    public long WarmupOps { get; init; }
+    public long WarmupFailures { get; init; }
+    public IReadOnlyDictionary<string, long> WarmupErrnos { get; init; } = new Dictionary<string, long>();
+
     /// <summary>True when a run that did not complete has no probe file for this case.</summary>
     public bool ProbeMissing { get; init; }
 
@@ -34,4 +39,8 @@ public sealed record CaseResult
 }
 
 /// <summary>A case against a baseline case: latency ratio (HL, with interval), verdict and throughput ratio.</summary>
-public sealed record Comparison(CaseKey Baseline, Estimate? LatencyRatio, Verdict Verdict, double ThroughputRatio, double P50Ratio);
+public sealed record Comparison(CaseKey Baseline, Estimate? LatencyRatio, Verdict Verdict, double ThroughputRatio, double P50Ratio)
+{
+    /// <summary>The per-repetition ratio with its intervals (null for runs with one launch, judged by the Mann-Whitney test).</summary>
+    public LaunchRatio? Launch { get; init; }
+}

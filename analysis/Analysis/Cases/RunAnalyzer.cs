@@ -14,21 +14,25 @@ public sealed class RunAnalyzer(DifferenceTest test)
         var results = new List<CaseResult>();
         foreach (var group in run.Cases.GroupBy(c => (c.Op, c.Workers)))
         {
-            var samples = new Dictionary<CaseKey, double[]>();
+            var samples = new Dictionary<CaseKey, LaunchData>();
             var partial = new List<CaseResult>();
             foreach (var row in group)
             {
                 var probe = run.TryReadProbe(row.Key);
-                if (probe is { } p) samples[row.Key] = p.Probe.SamplesNs;
+                var data = probe is { } p ? LaunchData.Of(p.Probe) : null;
+                if (data is not null) samples[row.Key] = data;
                 partial.Add(new CaseResult
                 {
                     Summary = row,
                     Errnos = run.Errnos.GetValueOrDefault(row.Key) ?? new Dictionary<string, long>(),
                     FailureRate = FailureRate.Of(row.Failures, row.Ops),
-                    Latency = probe is { } q ? LatencySummary.Of(q.Probe.SamplesNs) : null,
-                    Box = probe is { } b ? BoxQuantiles.Of(b.Probe.SamplesNs) : null,
+                    Latency = data is not null ? LatencySummary.Of(data) : null,
+                    Box = data is not null ? BoxQuantiles.Of(RatioEstimator.Thin(data.Pooled)) : null,
                     Ecdf = probe is { } h ? Ecdf.Of(h.Histogram) : [],
                     ProbeMissing = probe is null,
+                    WarmupOps = probe?.Probe.WarmupOps ?? 0,
+                    WarmupFailures = probe?.Probe.WarmupFailures ?? 0,
+                    WarmupErrnos = probe?.Probe.WarmupErrnos ?? [],
                 });
             }
             foreach (var result in partial)
@@ -58,7 +62,7 @@ public sealed class RunAnalyzer(DifferenceTest test)
         return candidates.FirstOrDefault();
     }
 
-    private Comparison Compare(CaseResult candidate, CaseResult baseline, Dictionary<CaseKey, double[]> samples) =>
-        CaseComparer.Compare(test, candidate.Summary, samples.GetValueOrDefault(candidate.Key) ?? [],
-            baseline.Summary, samples.GetValueOrDefault(baseline.Key) ?? []);
+    private Comparison Compare(CaseResult candidate, CaseResult baseline, Dictionary<CaseKey, LaunchData> samples) =>
+        CaseComparer.Compare(test, candidate.Summary, samples.GetValueOrDefault(candidate.Key) ?? new LaunchData([]),
+            baseline.Summary, samples.GetValueOrDefault(baseline.Key) ?? new LaunchData([]));
 }

@@ -15,6 +15,7 @@ public static class Cli
         {
             ReportCommand.Create(),
             CompareCommand.Create(),
+            CalibrateCommand.Create(),
             TrendCommand.Create(),
         };
         var parsed = root.Parse(args);

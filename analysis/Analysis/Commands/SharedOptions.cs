@@ -17,16 +17,20 @@ public static class SharedOptions
     public static Option<string> Noise() => new("--noise")
     {
         Description = "Absolute noise floor: a difference below it is the same (as in dotnet/performance ResultsComparer).",
-        DefaultValueFactory = _ => "100ns",
+        DefaultValueFactory = _ => DifferenceTest.DefaultNoise,
     };
 
     public static DifferenceTest Test(ParseResult parsed, Option<string> threshold, Option<string> noise) =>
         new(ParseThreshold(threshold.Name, parsed.GetValue(threshold)!), ParseThreshold(noise.Name, parsed.GetValue(noise)!));
 
-    private static Threshold ParseThreshold(string option, string text) =>
-        Perfolizer.Metrology.Threshold.TryParse(text, out var t) && t is not null
+    private static Threshold ParseThreshold(string option, string text)
+    {
+        if (text.TrimStart().StartsWith('-'))
+            throw new BadInputException(option, $"'{text}' is negative: a threshold or noise floor must be zero or more");
+        return Perfolizer.Metrology.Threshold.TryParse(text, out var t) && t is not null
             ? t
             : throw new BadInputException(option, $"'{text}' is not a threshold (examples: 5%, 1us, 10ms)");
+    }
 
     public static Argument<string[]> Runs(string name, string description, int minimum) => new(name)
     {

@@ -147,13 +147,12 @@ public static class MemoWriter
     public static void WriteMethod(StringBuilder md, DifferenceTest test)
     {
         md.AppendLine("## Method").AppendLine();
-        md.AppendLine("- Latencies are of successful operations, measured inside the guest by the probe. Quantiles p50/p99/p99.9 are " +
-                      "Harrell-Davis estimates over the probe's bounded uniform sample (`samples_ns`), with 95% Maritz-Jarrett intervals " +
-                      "(Perfolizer); n is the sample size. ECDFs come from the probe's lossless HdrHistogram, thinned to at most " +
-                      $"{Ecdf.MaxPoints} points per line.");
+        md.AppendLine("- Latencies are of successful operations, measured inside the guest by the probe; n is the number of measured operations. " +
+                      $"ECDFs come from the probe's HdrHistogram, thinned to at most {Ecdf.MaxPoints} points per line.");
+        PrecisionSection.WriteMethod(md, test);
         md.AppendLine($"- Failure rates per operation and per sleep cycle: {FailureRate.Method}. Per hour of soak: exact Poisson 95% interval; with none, the upper bound -ln(0.05)/hours ≈ 3.0/hours.");
-        md.AppendLine($"- Latency against local: {RatioEstimator.Method}. `local` is taken at the same op and worker count, on the same mount when it has one.");
-        md.AppendLine($"- Verdict: {test.Description}; a difference smaller than the noise floor counts as the same (as in dotnet/performance's ResultsComparer).");
+        md.AppendLine("- `local` is taken at the same op and worker count, on the same mount when it has one. Runs with one launch: " +
+                      $"{RatioEstimator.Method}.");
         md.AppendLine($"- Throughput is the run's aggregate ops/s (all workers); ratios to local are at the same worker count. Heatmaps use the histogram p50 from `summary.csv`.");
         md.AppendLine($"- Multimodality: mvalue (Perfolizer MValueCalculator) over log latencies; above {Modality.Threshold} the case is flagged.");
         md.AppendLine($"- Soaks: a fault span runs from the fault's start to its recovery (no recovery: to the end); only windows outside every span count for the watchdog and the mounts. " +

@@ -19,6 +19,7 @@ public static class RunAppendix
         md.AppendLine($"# Appendix: run on {analysis.Run.Label}").AppendLine();
         md.AppendLine($"Part of [the memo]({Link(path, memoPath)}): every table and figure of run `{analysis.Run.Manifest.RunId}`.").AppendLine();
         SetupSection.Write(md, analysis.Run, analysis.Cases.Count);
+        PrecisionSection.Write(md, analysis, Statistics.DifferenceTest.Default);
         RestartsSection.Write(md, analysis.Run);
 
         md.AppendLine("### Overview").AppendLine();

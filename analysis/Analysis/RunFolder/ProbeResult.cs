@@ -16,6 +16,34 @@ public sealed record ProbeResult
     public List<FirstFailure> FirstFailures { get; init; } = [];
     public string Histogram { get; init; } = "";
     public double[] SamplesNs { get; init; } = [];
+    /// <summary>Warmup batches, kept apart from everything above (absent in runs before launches were recorded).</summary>
+    public int WarmupBatches { get; init; }
+    public long WarmupOps { get; init; }
+    public long WarmupFailures { get; init; }
+    public Dictionary<string, long> WarmupErrnos { get; init; } = [];
+    /// <summary>One entry per launch (repetition); empty in older runs, whose totals also include warmup batches.</summary>
+    public List<ProbeLaunch> Launches { get; init; } = [];
+}
+
+/// <summary>One launch of a case: its measured operations' histogram and its batches (warmup flagged).</summary>
+public sealed record ProbeLaunch
+{
+    public int Repetition { get; init; }
+    public long Ops { get; init; }
+    public long Failures { get; init; }
+    public string Histogram { get; init; } = "";
+    public List<ProbeBatch> Batches { get; init; } = [];
+}
+
+public sealed record ProbeBatch
+{
+    public int Index { get; init; }
+    public bool Warmup { get; init; }
+    public long Ops { get; init; }
+    public long Failures { get; init; }
+    public long WallNs { get; init; }
+    public long P50Ns { get; init; }
+    public long MaxNs { get; init; }
 }
 
 public sealed record FirstFailure

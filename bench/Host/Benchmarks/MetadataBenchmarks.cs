@@ -24,6 +24,7 @@ public class MetadataBenchmarks
     private ProbeSession _session = null!;
     private CaseRecorder _recorder = null!;
     private bool _channelFailed;
+    private int _repetition;
 
     [GlobalSetup]
     public void Setup()
@@ -33,7 +34,8 @@ public class MetadataBenchmarks
         string provider = Environment.GetEnvironmentVariable(StudyEnvironment.ProviderVar) ?? "local";
         var ctx = StudyEnvironment.Context(_folder, _settings);
         var key = new CaseKey(provider, Mount, Op, Workers);
-        _recorder = new CaseRecorder(key, _settings.Layout, _settings.SampleCap, _folder);
+        _repetition = StudyEnvironment.Repetition();
+        _recorder = new CaseRecorder(key, _settings.Layout, _settings.SampleCap, _folder, _repetition, _settings.Warmup, _folder.ReadCase(key));
         _session = CaseSession.Open(ProviderCatalog.Create(provider), ctx, _folder, key);
     }
 
@@ -58,9 +60,11 @@ public class MetadataBenchmarks
     public void Cleanup()
     {
         var finished = _recorder.Snapshot();
-        _folder.AppendFinished(finished);
-        Console.WriteLine($"// fsbench: case {_folder.FinishedCases()} done: {_recorder.Key}: {finished.Ops} ops, " +
-                          $"{finished.Failures} failed, guest p50 {finished.P50Ns / 1000.0:0.0} us, {finished.OpsPerSecond:0} ops/s");
+        // A case is finished (one summary row) when its last repetition is; earlier launches only extend the case file.
+        if (_repetition == _settings.Repetitions - 1) _folder.AppendFinished(finished);
+        var launch = finished.Launches[^1];
+        Console.WriteLine($"// fsbench: case {_recorder.Key} launch {_repetition + 1}/{_settings.Repetitions} done: {launch.Ops} measured ops, " +
+                          $"{launch.Failures} failed, guest p50 {launch.P50Ns / 1000.0:0.0} us; {_folder.FinishedCases()} cases finished");
         try { if (!_channelFailed) _session.CleanupAsync().GetAwaiter().GetResult(); }
         finally { _session.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }

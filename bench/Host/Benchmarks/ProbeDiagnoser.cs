@@ -70,7 +70,8 @@ public static class CaseFiles
 
     public static CaseFile? Read(RunFolder folder, BenchmarkCase bc)
     {
-        string path = folder.CasePath(KeyOf(bc));
+        // Each repetition's launch extends the case file: cache per repetition, not per case.
+        string path = folder.CasePath(KeyOf(bc)) + "#" + StudyEnvironment.RepetitionOf(bc.Job);
         lock (Cache)
         {
             if (!Cache.TryGetValue(path, out var c) || c is null) Cache[path] = c = folder.ReadCase(KeyOf(bc));

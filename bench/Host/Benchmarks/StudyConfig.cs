@@ -23,7 +23,12 @@ namespace FsBench.Host.Benchmarks;
 /// </summary>
 public static class StudyConfig
 {
-    public static IConfig Create(RunFolder folder, StudySettings settings, IReadOnlyList<IProvider> providers)
+    /// <summary>
+    /// The configuration of the whole run: a job per provider and repetition, in one BenchmarkDotNet run (one build),
+    /// ordered by <see cref="RepetitionOrderer"/>; <paramref name="switcher"/> starts and stops exclusive providers.
+    /// </summary>
+    public static IConfig Create(RunFolder folder, StudySettings settings, IReadOnlyList<IProvider> providers,
+        IReadOnlyList<Repetition> plan, ExclusiveSwitcher? switcher = null)
     {
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(DefaultColumnProviders.Instance)
@@ -34,9 +39,15 @@ public static class StudyConfig
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
             .HideColumns("EnvironmentVariables", "Method")
-            .WithArtifactsPath(folder.BdnDir);
+            .WithOrderer(new RepetitionOrderer(plan))
+            .WithArtifactsPath(folder.BdnDir)
+            // One build per run; on a loaded 2-core machine it can take longer than BenchmarkDotNet's default 2 minutes.
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
+        if (switcher is not null) config.AddDiagnoser(switcher);
 
-        foreach (var p in providers) config.AddJob(JobFor(p.Name, folder, settings));
+        foreach (var repetition in plan)
+        foreach (var p in repetition.Order)
+            config.AddJob(JobFor(p, folder, settings, repetition.Index));
 
         var byName = providers.ToDictionary(p => p.Name);
         return config.AddFilter(new SimpleFilter(bc =>
@@ -46,7 +57,7 @@ public static class StudyConfig
     /// <summary>Whether a provider measures an operation behind a mount mode: what the provider declares.</summary>
     public static bool Applies(IProvider p, string op, string mount) => p.WhyNotSupported(op, mount) is null;
 
-    public static Job JobFor(string provider, RunFolder folder, StudySettings s) =>
+    public static Job JobFor(string provider, RunFolder folder, StudySettings s, int repetition = 0) =>
         Job.Default
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
@@ -56,8 +67,9 @@ public static class StudyConfig
             .WithUnrollFactor(1)
             .WithEnvironmentVariables(
                 new EnvironmentVariable(StudyEnvironment.ProviderVar, provider),
-                new EnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir))
-            .WithId(provider);
+                new EnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir),
+                new EnvironmentVariable(StudyEnvironment.RepetitionVar, repetition.ToString(CultureInfo.InvariantCulture)))
+            .WithId(s.Repetitions > 1 ? $"{provider}-r{repetition + 1}" : provider);
 }
 
 /// <summary>A CSV with plain invariant numbers in ns (no units in the cells), beside BenchmarkDotNet's display CSV.</summary>

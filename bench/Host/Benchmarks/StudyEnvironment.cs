@@ -12,6 +12,14 @@ public static class StudyEnvironment
 {
     public const string ProviderVar = "FSBENCH_PROVIDER";
     public const string RunDirVar = "FSBENCH_RUN_DIR";
+    /// <summary>The repetition (0-based) a job's launch belongs to.</summary>
+    public const string RepetitionVar = "FSBENCH_REPETITION";
+
+    public static int Repetition() =>
+        int.TryParse(Environment.GetEnvironmentVariable(RepetitionVar), out int r) && r >= 0 ? r : 0;
+
+    public static int RepetitionOf(Job job) =>
+        int.TryParse(job.Environment.EnvironmentVariables?.FirstOrDefault(v => v.Key == RepetitionVar)?.Value, out int r) ? r : 0;
 
     public static RunFolder Folder() =>
         RunFolder.Open(Environment.GetEnvironmentVariable(RunDirVar)

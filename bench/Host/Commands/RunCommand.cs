@@ -20,15 +20,19 @@ public static class RunCommand
         var outDir = new Option<string?>("--out") { Description = "the run folder (default: results/<run-id>)" };
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
         var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
+        var repetitions = new Option<int?>("--repetitions") { Description = "launches per case, providers in a new random order each (default: the profile's)" };
+        var seed = new Option<int?>("--seed") { Description = "seed of the providers' order in each repetition (default: random, recorded)" };
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
 
-        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, outDir, results, scratch, probe };
+        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, outDir, results, scratch, probe, repetitions, seed };
         cmd.SetAction(async (parse, ct) =>
         {
             var s = StudySettings.ForProfile(parse.GetValue(profile)!);
             var opList = parse.GetValue(ops) is { Length: > 0 } o ? o : ProbeOps.Names;
             if (opList.FirstOrDefault(x => !ProbeOps.Names.Contains(x)) is { } badOp)
                 throw new StudyException($"unknown op '{badOp}' (known: {string.Join(",", ProbeOps.Names)})");
+            if (parse.GetValue(repetitions) is { } reps && reps is < 1 or > 100)
+                throw new StudyException($"--repetitions: {reps} is not a number from 1 to 100");
             var mountList = parse.GetValue(mounts) ?? [];
             if (mountList.FirstOrDefault(m => !Providers.MountModes.All.Contains(m)) is { } badMount)
                 throw new StudyException($"unknown mount mode '{badMount}' (bind|overlay|volume)");
@@ -38,6 +42,8 @@ public static class RunCommand
                 Workers = parse.GetValue(workers) is { Length: > 0 } w ? w : s.Workers,
                 Mounts = mountList,
                 Layout = parse.GetValue(layout)!,
+                Repetitions = parse.GetValue(repetitions) ?? s.Repetitions,
+                Seed = parse.GetValue(seed) ?? 0,
                 ScratchDir = Path.GetFullPath(parse.GetValue(scratch)!),
                 ProbePath = Path.GetFullPath(parse.GetValue(probe)!),
             };

@@ -35,6 +35,13 @@ public interface IProvider
     /// </summary>
     bool RestartsAfterChannelFailure => false;
 
+    /// <summary>
+    /// True for a provider that must be the only one of its kind running (a podman machine on a Mac: Podman 5.4 and
+    /// later allow one active machine). The study then starts it just before its cases in each repetition and stops
+    /// it right after, timing both (operational cost), instead of keeping it running for the whole run.
+    /// </summary>
+    bool ExclusiveActive => false;
+
     /// <summary>Ends everything Start began; safe to call after a failed or partial Start.</summary>
     Task StopAsync(ProviderContext ctx, CancellationToken ct);
 

@@ -23,29 +23,45 @@ public static class StudyRunner
         Console.WriteLine($"fsbench: run {runId} -> {folder.Dir}");
 
         var ctx = StudyEnvironment.Context(folder, settings);
-        var started = await StartProvidersAsync(requestedProviders, ctx, manifest, ct);
+        var (available, entries) = await StartProvidersAsync(requestedProviders, ctx, manifest, ct);
         folder.WriteManifest(manifest);
-        if (started.Count == 0) { Finish(folder, manifest, "partial", 0); throw new StudyException("no provider could run here (see above)"); }
+        if (available.Count == 0) { Finish(folder, manifest, "partial", 0); throw new StudyException("no provider could run here (see above)"); }
 
-        var mounts = settings.Mounts.Length > 0 ? settings.Mounts : started.SelectMany(p => p.Mounts).Distinct().ToArray();
-        settings = settings with { Mounts = mounts, Providers = started.Select(p => p.Name).ToArray() };
+        var mounts = settings.Mounts.Length > 0 ? settings.Mounts : available.SelectMany(p => p.Mounts).Distinct().ToArray();
+        settings = settings with
+        {
+            Mounts = mounts, Providers = available.Select(p => p.Name).ToArray(),
+            Seed = settings.Seed != 0 ? settings.Seed : Random.Shared.Next(1, int.MaxValue),
+        };
+        var plan = RepetitionPlan.Create(settings.Providers, available.Where(p => p.ExclusiveActive).Select(p => p.Name).ToHashSet(),
+            settings.Repetitions, settings.Seed);
         manifest["settings"] = JsonSerializer.SerializeToNode(settings, StudySettings.Json);
+        manifest["repetitions"] = JsonSerializer.SerializeToNode(plan, StudySettings.Json);
         folder.WriteSettings(settings);
         folder.WriteManifest(manifest);
         Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir);
 
-        int expected = started.Sum(p => settings.Workers.Length * settings.Ops.Sum(op => mounts.Count(m => StudyConfig.Applies(p, op, m))));
-        Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", started.Select(p => p.Name))} " +
-                          $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops each)");
+        int expected = available.Sum(p => settings.Workers.Length * settings.Ops.Sum(op => mounts.Count(m => StudyConfig.Applies(p, op, m))));
+        Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", available.Select(p => p.Name))}, {settings.Repetitions} launches each " +
+                          $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops per launch; order seed {settings.Seed})");
         using var stopOnCancel = ct.Register(() => Finish(folder, manifest, "partial", expected));
+        var shared = available.Where(p => !p.ExclusiveActive).ToList();
+        var switcher = new ExclusiveSwitcher(folder, settings, available.ToDictionary(p => p.Name), ctx, (p, info) =>
+        {
+            lock (manifest) { Describe(entries[p.Name], info); folder.WriteManifest(manifest); }
+        });
         try
         {
-            BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, started));
-            await KnownBugPass.RunAsync(folder, started, mounts, ctx, settings.KnownBugRuns, ct);
+            foreach (var repetition in plan)
+                Console.WriteLine($"fsbench: repetition {repetition.Index + 1}/{plan.Count}: " +
+                                  string.Join(" | ", repetition.Segments.Select(s => string.Join(", ", s.Providers) + (s.Exclusive ? " (alone)" : ""))));
+            try { BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, available, plan, switcher)); }
+            finally { switcher.Stop(); }
+            await KnownBugPass.RunAsync(folder, shared, mounts, ctx, settings.KnownBugRuns, ct);
         }
         finally
         {
-            foreach (var p in started)
+            foreach (var p in shared)
             {
                 try { await p.StopAsync(ctx, CancellationToken.None); }
                 catch (Exception e) { Console.Error.WriteLine($"fsbench: stopping {p.Name} failed: {e.Message}"); }
@@ -58,8 +74,22 @@ public static class StudyRunner
         return status == "complete" ? 0 : 3;
     }
 
-    private static async Task<List<IProvider>> StartProvidersAsync(string[] requested, ProviderContext ctx, JsonObject manifest, CancellationToken ct)
+    private static void Describe(JsonObject entry, ProviderInfo info)
     {
+        entry["available"] = true;
+        entry["acceleration"] = info.Acceleration;
+        entry["versions"] = JsonSerializer.SerializeToNode(info.Versions);
+        entry["settings"] = JsonSerializer.SerializeToNode(info.Settings);
+    }
+
+    /// <summary>
+    /// Starts the providers that can run side by side; an exclusive one is only checked here (it starts in its own
+    /// segments). Returns every provider that can be measured and each one's manifest entry.
+    /// </summary>
+    private static async Task<(List<IProvider> Available, Dictionary<string, JsonObject> Entries)> StartProvidersAsync(
+        string[] requested, ProviderContext ctx, JsonObject manifest, CancellationToken ct)
+    {
+        var byName = new Dictionary<string, JsonObject>();
         var names = requested.Length > 0 ? requested : ProviderCatalog.Names.ToArray();
         var providers = names.Select(ProviderCatalog.Create).ToList();   // an unknown name fails before anything starts
         var started = new List<IProvider>();
@@ -68,6 +98,7 @@ public static class StudyRunner
         {
             var entry = new JsonObject { ["name"] = p.Name, ["mounts"] = new JsonArray(p.Mounts.Select(m => (JsonNode)m).ToArray()) };
             entries.Add(entry);
+            byName[p.Name] = entry;
             string? reason = await p.UnavailableReasonAsync(ct);
             if (reason is not null)
             {
@@ -76,14 +107,18 @@ public static class StudyRunner
                 entry["reason"] = reason;
                 continue;
             }
+            if (p.ExclusiveActive)
+            {
+                Console.WriteLine($"fsbench: {p.Name} runs alone: started and stopped around its cases in each repetition");
+                entry["available"] = true;
+                entry["exclusive_active"] = true;
+                started.Add(p);
+                continue;
+            }
             try
             {
                 Console.WriteLine($"fsbench: starting {p.Name}");
-                var info = await p.StartAsync(ctx, ct);
-                entry["available"] = true;
-                entry["acceleration"] = info.Acceleration;
-                entry["versions"] = JsonSerializer.SerializeToNode(info.Versions);
-                entry["settings"] = JsonSerializer.SerializeToNode(info.Settings);
+                Describe(entry, await p.StartAsync(ctx, ct));
                 started.Add(p);
             }
             catch (Exception e) when (e is StudyException or IOException or InvalidOperationException)
@@ -95,7 +130,7 @@ public static class StudyRunner
             }
         }
         manifest["providers"] = entries;
-        return started;
+        return (started, byName);
     }
 
     private static async Task<JsonObject> NewManifestAsync(string runId, StudySettings settings) => new()

@@ -12,7 +12,16 @@ public sealed record StudySettings
     public string Profile { get; init; } = "standard";
     [JsonPropertyName("batch_size")]
     public int BatchSizeOps { get; init; } = BatchSize;
+    /// <summary>
+    /// Launches per case: every case is measured once in each repetition, in a fresh BenchmarkDotNet process and probe
+    /// session, with the providers in a seeded random order (<see cref="RepetitionPlan"/>).
+    /// </summary>
+    public int Repetitions { get; init; } = 1;
+    /// <summary>Seeds the providers' order in each repetition; recorded so a run's order can be replayed.</summary>
+    public int Seed { get; init; }
+    /// <summary>Warmup batches per launch: measured by the probe, kept apart, never in the statistics.</summary>
     public int Warmup { get; init; }
+    /// <summary>Measured batches per launch.</summary>
     public int Iterations { get; init; }
     public int[] Workers { get; init; } = [1, 4, 16];
     public string[] Mounts { get; init; } = [];
@@ -31,9 +40,9 @@ public sealed record StudySettings
 
     public static StudySettings ForProfile(string profile) => profile switch
     {
-        "smoke" => new() { Profile = profile, Warmup = 1, Iterations = 2, KnownBugRuns = 5 },
-        "standard" => new() { Profile = profile, Warmup = 2, Iterations = 8, KnownBugRuns = 50 },
-        "thorough" => new() { Profile = profile, Warmup = 3, Iterations = 30, KnownBugRuns = 500 },
+        "smoke" => new() { Profile = profile, Repetitions = 2, Warmup = 1, Iterations = 2, KnownBugRuns = 5 },
+        "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 4, KnownBugRuns = 50 },
+        "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, Iterations = 12, KnownBugRuns = 500 },
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
     };
 
