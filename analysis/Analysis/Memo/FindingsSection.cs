@@ -52,7 +52,7 @@ public static class FindingsSection
     public static string Conclusion(IReadOnlyList<RunAnalysis> runs, Roles roles)
     {
         var (inc, cand) = (roles.Incumbent, roles.Candidate);
-        var sideBySide = runs.Where(r => r.Has(inc) && r.Has(cand)).ToList();
+        var sideBySide = new DecisionEvidence(roles, runs, []).BenchSideBySide;
         if (sideBySide.Count == 0)
             return $"**Not enough evidence** on {cand} against {inc}: no benchmark run here measured both providers." +
                    (roles.Source == RoleSource.Mac ? $" The answer needs {NeededMacRun}." : "");
