@@ -249,6 +249,6 @@ case "${1:-}" in
     run_study "$@"
     ;;
   *)
-    die "unknown command '$1' (run, rehearse, test, report, compare, trend, providers, doctor, migrate, gpu, soak, fault, mac-study, probe-arm64, setup; see ./run-bench.sh --help)"
+    die "unknown command '$1' (run, rehearse, test, report, compare, calibrate, trend, providers, doctor, migrate, gpu, soak, fault, mac-study, probe-arm64, setup; see ./run-bench.sh --help)"
     ;;
 esac

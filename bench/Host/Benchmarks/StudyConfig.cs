@@ -28,8 +28,11 @@ public static class StudyConfig
     /// ordered by <see cref="RepetitionOrderer"/>; <paramref name="switcher"/> starts and stops exclusive providers.
     /// </summary>
     public static IConfig Create(RunFolder folder, StudySettings settings, IReadOnlyList<IProvider> providers,
-        IReadOnlyList<Repetition> plan, ExclusiveSwitcher? switcher = null)
+        IReadOnlyList<Repetition>? plan = null, ExclusiveSwitcher? switcher = null)
     {
+        // Without a plan: one repetition, the providers in the order given.
+        var names = providers.Select(p => p.Name).ToArray();
+        plan ??= [new Repetition(0, names, [new RepetitionSegment(names, Exclusive: false)])];
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddLogger(ConsoleLogger.Default)
