@@ -21,7 +21,7 @@ public static class WorkloadCatalog
     public static string[] Names => All.Select(w => w.Name).ToArray();
 
     /// <summary>The workloads a profile runs when --workloads is not given: small ones for smoke.</summary>
-    public static string[] ForProfile(string profile) => profile == "smoke" ? ["build", "git-status"] : Names;
+    public static string[] ForProfile(string profile) => profile == "smoke" ? ["build"] : Names;
 
     public static Workload? Find(string name) => All.FirstOrDefault(w => w.Name == name);
 
