@@ -20,7 +20,11 @@ public sealed class OpenMultiLink : IKnownBugProbe
             if (Native.Link(f, g) != 0) return $"link: {Observe.Err()}";
             foreach (var (path, name) in new[] { (f, "first name"), (g, "second name") })
             foreach (var (flags, how) in new[] { (Native.O_RDONLY, "O_RDONLY"), (2 /*O_RDWR*/, "O_RDWR") })
-                if (Fs.OpenClose(path, flags) is int err and not 0) return $"open({how}) by the {name}: {ErrnoNames.Name(err)}";
+            {
+                int fd = Native.Open(path, flags | Native.O_CLOEXEC, 0);
+                if (fd < 0) return $"open({how}) by the {name}: {Observe.Err()}";
+                Native.Close(fd);
+            }
             return null;
         }
         finally { Native.Unlink(g); Native.Unlink(f); }
