@@ -39,7 +39,8 @@ public sealed class StudyConfigTests : TempDirTest
         Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir);   // the params come from the run folder
         try
         {
-            var info = BenchmarkConverter.TypeToBenchmarks(typeof(MetadataBenchmarks), StudyConfig.Create(folder, settings, providers));
+            var info = BenchmarkConverter.TypeToBenchmarks(typeof(MetadataBenchmarks), StudyConfig.Create(folder, settings, providers,
+                RepetitionPlan.Create(settings.Providers, new HashSet<string>(), 1, 1)));
             var cases = info.BenchmarksCases
                 .Select(c => $"{StudyEnvironment.ProviderOf(c.Job)}/{c.Parameters["Mount"]}/{c.Parameters["Op"]}/w{c.Parameters["Workers"]}")
                 .Order().ToList();

@@ -92,3 +92,38 @@ public sealed class BatchPreparationTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_tmp.Path));
     }
 }
+
+/// <summary>The timed loop does the system call and its timing, nothing else: it allocates nothing.</summary>
+public sealed class TimedLoopTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    [Theory]
+    [InlineData("mkdir")]
+    [InlineData("stat")]
+    [InlineData("create")]
+    [InlineData("getxattr")]
+    [InlineData("unlink")]
+    public void The_timed_loop_allocates_nothing_even_when_ops_fail(string name)
+    {
+        var op = OperationCatalog.Find(name)!;
+        using var w = new WorkerContext(_tmp.Path, "t-", 2000) { Prep = new FsBench.Probe.Recording.PrepTally(name) };
+        BatchRunner.PrepareWorker(op, w);
+        var loop = new TimedLoop(w.Count);
+        loop.Run(op, w);                                    // first run: any one-time initialisation happens here
+
+        op.Cleanup(w);
+        BatchRunner.PrepareWorker(op, w);
+        File.Delete(w.Targets.Text(7));                     // ops on existing files: item 7 fails (ENOENT), a failure allocates nothing either
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        loop.Run(op, w);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        var rec = new FsBench.Probe.Recording.OpRecorder(name, 16, 1);
+        loop.Record(w, rec, 0, p => p);
+        Assert.Equal(name is "mkdir" or "create" ? 0 : 1, rec.Errnos[2]);   // the failure was recorded after the loop
+        op.Cleanup(w);
+    }
+}
