@@ -2,7 +2,7 @@ namespace FsBench.Protocol;
 
 /// <summary>One line from the host to the probe.</summary>
 /// <remarks>
-/// cmd: "hello" | "batch" | "knownbugs" | "soak" | "cleanup" | "quit".
+/// cmd: "hello" | "batch" | "knownbugs" | "soak" | "replay" | "cleanup" | "quit".
 /// For "batch": run <see cref="Count"/> operations <see cref="Op"/> split over <see cref="Workers"/>
 /// concurrent workers, in <see cref="Dir"/> (relative to the probe's scratch root).
 /// </remarks>
@@ -36,6 +36,11 @@ public sealed record ProbeRequest
     public long StallNs { get; set; } = 1_000_000_000;
     /// <summary>Start a pass of every known-bug reproducer, this many runs each, beside the load (0: none; ignored while one runs).</summary>
     public int KnownBugRuns { get; set; }
+
+    // For "replay" (see ReplayMessages.cs): a workload trace (TraceFormat text), after its untimed set-up traces.
+    public string? Workload { get; set; }
+    public string? Trace { get; set; }
+    public string[]? SetupTraces { get; set; }
 }
 
 public static class Layouts
