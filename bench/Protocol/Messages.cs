@@ -62,6 +62,8 @@ public sealed record HelloReply
     public string FsType { get; set; } = "";
     /// <summary>The operations this probe performs and what each needs (<see cref="ProbeOps.All"/>).</summary>
     public OpInfo[] Ops { get; set; } = [];
+    /// <summary>The known-bug reproducers this probe can run, by name (the host runs each in its own request).</summary>
+    public string[] KnownBugs { get; set; } = [];
 }
 
 /// <summary>The probe's answer to "batch": what happened to every operation of the batch.</summary>

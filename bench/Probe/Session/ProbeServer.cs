@@ -78,6 +78,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
             Root = scratch.Root,
             FsType = SystemInfo.FsType(scratch.Root),
             Ops = OperationCatalog.Advertised,
+            KnownBugs = [.. KnownBugCatalog.All.Select(p => p.Name)],
         };
     }
 
