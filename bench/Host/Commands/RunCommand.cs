@@ -18,7 +18,7 @@ public static class RunCommand
         var layout = new Option<string>("--layout") { Description = "private (a directory per worker) | shared (one directory)", DefaultValueFactory = _ => Layouts.Private };
         layout.AcceptOnlyFromAmong(Layouts.All);
         var workloads = new Option<string[]>("--workloads") { Description = "comma-separated workloads (default: the profile's; none: no workloads)", CustomParser = Csv };
-        var traces = new Option<string>("--traces") { Description = "where the workload traces are", DefaultValueFactory = _ => "bench/workloads/traces" };
+        var traces = new Option<string>("--traces") { Description = "where the workload traces are", DefaultValueFactory = _ => Workloads.WorkloadCatalog.DefaultTracesDir() };
         var outDir = new Option<string?>("--out") { Description = "the run folder (default: results/<run-id>)" };
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
         var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
@@ -50,11 +50,11 @@ public static class RunCommand
                 ProbePath = Path.GetFullPath(parse.GetValue(probe)!),
             };
             s = s with { Workloads = WorkloadOption(parse.GetValue(workloads), s.Profile), TracesDir = Path.GetFullPath(parse.GetValue(traces)!) };
+            foreach (var name in parse.GetValue(providers) ?? []) Providers.ProviderCatalog.Create(name);   // unknown names fail here
             foreach (var wl in s.Workloads)
             foreach (var t in Workloads.WorkloadCatalog.Find(wl)!.Setup.Append(wl))
                 if (!File.Exists(Workloads.WorkloadCatalog.TracePath(s.TracesDir, t)))
                     throw new StudyException($"workload trace {Workloads.WorkloadCatalog.TracePath(s.TracesDir, t)} is missing (bench/workloads/record-traces.sh makes it)");
-            foreach (var name in parse.GetValue(providers) ?? []) Providers.ProviderCatalog.Create(name);   // unknown names fail here
             string runId = $"{DateTime.Now:yyyyMMdd-HHmmss}-{Environment.MachineName}-{s.Profile}";
             string dir = parse.GetValue(outDir) ?? Path.Combine(parse.GetValue(results)!, runId);
             return await StudyRunner.RunAsync(s, parse.GetValue(providers) ?? [], dir, ct);

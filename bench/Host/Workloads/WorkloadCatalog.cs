@@ -27,4 +27,18 @@ public static class WorkloadCatalog
 
     /// <summary>bench/workloads/traces/&lt;name&gt;.trace.tsv</summary>
     public static string TracePath(string dir, string trace) => Path.Combine(dir, trace + ".trace.tsv");
+
+    /// <summary>
+    /// The repository's committed traces (bench/workloads/traces), found above the host binaries so a run works from any
+    /// working directory; the relative path when no such folder is above them.
+    /// </summary>
+    public static string DefaultTracesDir()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            string dir = Path.Combine(d.FullName, "bench", "workloads", "traces");
+            if (Directory.Exists(dir)) return dir;
+        }
+        return Path.Combine("bench", "workloads", "traces");
+    }
 }
