@@ -64,7 +64,7 @@ public static class MemoWriter
             foreach (var f in figures.Where(f => f.Op == op)) Embed(md, f, memoDir);
         }
         if (analysis.Cases.Count == 0) md.AppendLine("No case finished in this run.").AppendLine();
-        KnownBugsSection.Write(md, RunFolder.KnownBugRow.ReadIfPresent(analysis.Run.Directory));
+        KnownBugsSection.Write(md, KnownBugRow.ReadIfPresent(analysis.Run.Directory));
     }
 
     public static void Embed(StringBuilder md, Figure figure, string memoDir)

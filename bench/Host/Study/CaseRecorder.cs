@@ -42,12 +42,12 @@ public sealed class CaseRecorder(CaseKey key, string layout, int sampleCap, RunF
         folder.WriteCase(Snapshot());
     }
 
-    public CaseFile Snapshot() => new()
+    public ProbeCase Snapshot() => new()
     {
         Provider = key.Provider, Mount = key.Mount, Op = key.Op, Workers = key.Workers, Layout = layout,
         Ops = _ops, Failures = _failures, WallNs = _wallNs, Batches = _batches,
         Errnos = new(_errnos), FirstFailures = [.. _first],
-        Histogram = HistogramCodec.Encode(_histogram), SamplesNs = [.. _samples],
+        Histogram = HistogramCodec.Encode(_histogram), SamplesNs = [.. _samples.Select(s => (double)s)],
         ChannelFailure = _channelFailure,
         P50Ns = Percentile(50), P99Ns = Percentile(99), P999Ns = Percentile(99.9),
         MeanNs = _histogram.TotalCount > 0 ? _histogram.GetMean() : 0,
@@ -65,30 +65,4 @@ public sealed class CaseRecorder(CaseKey key, string layout, int sampleCap, RunF
             if (j < sampleCap) _samples[(int)j] = ns;
         }
     }
-}
-
-/// <summary>probe/&lt;case&gt;.json, as results/README.md describes it.</summary>
-public sealed record CaseFile
-{
-    public string Provider { get; init; } = "";
-    public string Mount { get; init; } = "";
-    public string Op { get; init; } = "";
-    public int Workers { get; init; }
-    public string Layout { get; init; } = "";
-    public long Ops { get; init; }
-    public long Failures { get; init; }
-    public long WallNs { get; init; }
-    public int Batches { get; init; }
-    public long P50Ns { get; init; }
-    public long P99Ns { get; init; }
-    public long P999Ns { get; init; }
-    public double MeanNs { get; init; }
-    public string? ChannelFailure { get; init; }
-    public Dictionary<string, long> Errnos { get; init; } = new();
-    public List<FailureRecord> FirstFailures { get; init; } = [];
-    public string Histogram { get; init; } = "";
-    public long[] SamplesNs { get; init; } = [];
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public double OpsPerSecond => WallNs > 0 ? Ops / (WallNs / 1e9) : 0;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using BenchmarkDotNet.Running;
 using FsBench.Host.Benchmarks;
 using FsBench.Host.Providers;
@@ -23,13 +21,14 @@ public static class StudyRunner
         Console.WriteLine($"fsbench: run {runId} -> {folder.Dir}");
 
         var ctx = StudyEnvironment.Context(folder, settings);
-        var started = await StartProvidersAsync(requestedProviders, ctx, manifest, ct);
+        var (started, entries) = await StartProvidersAsync(requestedProviders, ctx, ct);
+        manifest = manifest with { Providers = entries };
         folder.WriteManifest(manifest);
-        if (started.Count == 0) { Finish(folder, manifest, "partial", 0); throw new StudyException("no provider could run here (see above)"); }
+        if (started.Count == 0) { Finish(folder, manifest, RunStatus.Partial, 0); throw new StudyException("no provider could run here (see above)"); }
 
         var mounts = settings.Mounts.Length > 0 ? settings.Mounts : started.SelectMany(p => p.Mounts).Distinct().ToArray();
         settings = settings with { Mounts = mounts, Providers = started.Select(p => p.Name).ToArray() };
-        manifest["settings"] = JsonSerializer.SerializeToNode(settings, StudySettings.Json);
+        manifest = manifest with { Settings = settings.ToManifest() };
         folder.WriteSettings(settings);
         folder.WriteManifest(manifest);
         Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir);
@@ -37,7 +36,7 @@ public static class StudyRunner
         int expected = started.Sum(p => settings.Workers.Length * settings.Ops.Sum(op => mounts.Count(m => StudyConfig.Applies(p, op, m))));
         Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", started.Select(p => p.Name))} " +
                           $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops each)");
-        using var stopOnCancel = ct.Register(() => Finish(folder, manifest, "partial", expected));
+        using var stopOnCancel = ct.Register(() => Finish(folder, manifest, RunStatus.Partial, expected));
         try
         {
             BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, started));
@@ -52,74 +51,69 @@ public static class StudyRunner
             }
         }
         int finished = folder.FinishedCases();
-        string status = finished >= expected ? "complete" : "partial";
+        string status = finished >= expected ? RunStatus.Complete : RunStatus.Partial;
         Finish(folder, manifest, status, expected);
         Console.WriteLine($"fsbench: {finished}/{expected} cases finished; run {status}: {folder.Dir}");
-        return status == "complete" ? 0 : 3;
+        return status == RunStatus.Complete ? 0 : 3;
     }
 
-    private static async Task<List<IProvider>> StartProvidersAsync(string[] requested, ProviderContext ctx, JsonObject manifest, CancellationToken ct)
+    private static async Task<(List<IProvider> Started, List<ProviderEntry> Entries)> StartProvidersAsync(string[] requested, ProviderContext ctx, CancellationToken ct)
     {
         var names = requested.Length > 0 ? requested : ProviderCatalog.Names.ToArray();
         var providers = names.Select(ProviderCatalog.Create).ToList();   // an unknown name fails before anything starts
         var started = new List<IProvider>();
-        var entries = new JsonArray();
+        var entries = new List<ProviderEntry>();
         foreach (var p in providers)
         {
-            var entry = new JsonObject { ["name"] = p.Name, ["mounts"] = new JsonArray(p.Mounts.Select(m => (JsonNode)m).ToArray()) };
-            entries.Add(entry);
+            var entry = new ProviderEntry { Name = p.Name, Mounts = [.. p.Mounts] };
             string? reason = await p.UnavailableReasonAsync(ct);
             if (reason is not null)
             {
                 Console.WriteLine($"fsbench: skipping {p.Name}: {reason}");
-                entry["available"] = false;
-                entry["reason"] = reason;
+                entries.Add(entry with { Available = false, Reason = reason });
                 continue;
             }
             try
             {
                 Console.WriteLine($"fsbench: starting {p.Name}");
                 var info = await p.StartAsync(ctx, ct);
-                entry["available"] = true;
-                entry["acceleration"] = info.Acceleration;
-                entry["versions"] = JsonSerializer.SerializeToNode(info.Versions);
-                entry["settings"] = JsonSerializer.SerializeToNode(info.Settings);
+                entries.Add(entry with
+                {
+                    Available = true, Acceleration = info.Acceleration,
+                    Versions = ManifestValues.Of(info.Versions), Settings = ManifestValues.Of(info.Settings),
+                });
                 started.Add(p);
             }
             catch (Exception e) when (e is StudyException or IOException or InvalidOperationException)
             {
                 Console.WriteLine($"fsbench: {p.Name} failed to start: {e.Message}");
-                entry["available"] = false;
-                entry["reason"] = $"failed to start: {e.Message}";
+                entries.Add(entry with { Available = false, Reason = $"failed to start: {e.Message}" });
                 await p.StopAsync(ctx, CancellationToken.None);
             }
         }
-        manifest["providers"] = entries;
-        return started;
+        return (started, entries);
     }
 
-    private static async Task<JsonObject> NewManifestAsync(string runId, StudySettings settings) => new()
+    private static async Task<BenchManifest> NewManifestAsync(string runId, StudySettings settings) => new()
     {
-        ["run_id"] = runId,
-        ["status"] = "running",
-        ["started_utc"] = DateTime.UtcNow.ToString("o"),
-        ["ended_utc"] = null,
-        ["profile"] = settings.Profile,
-        ["settings"] = JsonSerializer.SerializeToNode(settings, StudySettings.Json),
-        ["host"] = HostFacts.Host(),
-        ["virtualization"] = HostFacts.Virtualization(),
-        ["providers"] = new JsonArray(),
-        ["tools"] = HostFacts.Tools(),
-        ["git"] = await HostFacts.GitAsync(AppContext.BaseDirectory),
+        RunId = runId,
+        Status = RunStatus.Running,
+        StartedUtc = DateTimeOffset.UtcNow,
+        Profile = settings.Profile,
+        Settings = settings.ToManifest(),
+        Host = HostFacts.Host(),
+        Virtualization = HostFacts.Virtualization(),
+        Tools = HostFacts.Tools(),
+        Git = await HostFacts.GitAsync(AppContext.BaseDirectory),
     };
 
-    private static void Finish(RunFolder folder, JsonObject manifest, string status, int expected)
-    {
-        manifest["status"] = status;
-        manifest["ended_utc"] = DateTime.UtcNow.ToString("o");
-        manifest["loadavg_at_end"] = HostFacts.LoadAverage();
-        manifest["cases_expected"] = expected;
-        manifest["cases_finished"] = folder.FinishedCases();
-        folder.WriteManifest(manifest);
-    }
+    private static void Finish(RunFolder folder, BenchManifest manifest, string status, int expected) =>
+        folder.WriteManifest(manifest with
+        {
+            Status = status,
+            EndedUtc = DateTimeOffset.UtcNow,
+            LoadavgAtEnd = HostFacts.LoadAverage(),
+            CasesExpected = expected,
+            CasesFinished = folder.FinishedCases(),
+        });
 }
