@@ -17,7 +17,7 @@ public static class RunCommand
         var mounts = new Option<string[]>("--mounts") { Description = "comma-separated mount modes: bind,overlay,volume (default: all a provider has)", CustomParser = Csv };
         var layout = new Option<string>("--layout") { Description = "private (a directory per worker) | shared (one directory)", DefaultValueFactory = _ => Layouts.Private };
         layout.AcceptOnlyFromAmong(Layouts.All);
-        var outDir = new Option<string?>("--out") { Description = "the run folder (default: results/<run-id>)" };
+        var outDir = OutOption.Create("the run folder (default: results/<run-id>)");
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
         var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
         var repetitions = new Option<int?>("--repetitions") { Description = "launches per case, providers in a new random order each (default: the profile's)" };
