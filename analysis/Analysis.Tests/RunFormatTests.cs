@@ -45,6 +45,47 @@ public sealed class RunFormatTests
     }
 
     [Fact]
+    public void AFaultFolderManifestRoundTripsWithItsWindowAndIsRefusedAsABenchmarkRun()
+    {
+        using var run = new SyntheticRun().Write();
+        var start = new DateTime(2026, 1, 1, 0, 10, 0, DateTimeKind.Utc);
+        RunFormatJson.Write(run.PathOf("manifest.json"), new FaultRunManifest
+        {
+            RunId = "f", Status = RunStatus.Complete, Provider = "qemu-virtiofs", Host = new HostInfo { Hostname = "h" },
+            Fault = new FaultInfo { Kind = "freeze", ForS = 30, Mechanism = "SIGSTOP" },
+            FaultsApplied = [new FaultWindowInfo { Fault = "freeze#1", Kind = "freeze", StartS = 0, EndS = 30, StartUtc = start, EndUtc = start.AddSeconds(30) }],
+        });
+        var m = ManifestReader.ReadFault(run.Directory);
+        Assert.Equal(RunKinds.Fault, m.Kind);
+        Assert.Equal(ManifestFormat.Current, m.FormatVersion);
+        Assert.Equal(30, Assert.Single(m.FaultsApplied).EndS);
+        Assert.Equal("freeze", m.Fault.Kind);
+        var e = Assert.Throws<RunFormatException>(() => ManifestReader.ReadBench(run.Directory));
+        Assert.Contains("is a fault folder's manifest, not a benchmark run's", e.Message);
+    }
+
+    [Fact]
+    public void AProbeCaseKeepsItsLaunchesAndWarmupApartThroughAWriteAndRead()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"runformat-{Guid.NewGuid():N}.json");
+        try
+        {
+            RunFormatJson.Write(path, new ProbeCase
+            {
+                Provider = "local", Mount = "bind", Op = "stat", Workers = 1, Ops = 10, Batches = 1, WarmupBatches = 1, WarmupOps = 7,
+                WarmupErrnos = new() { ["ENOENT"] = 2 },
+                Launches = [new ProbeLaunch { Repetition = 1, Ops = 10, Batches = [new ProbeBatch { Index = 0, Warmup = true, Ops = 7 }, new ProbeBatch { Index = 1, Ops = 10 }] }],
+            });
+            var c = RunFormatJson.Read<ProbeCase>(path);
+            Assert.Equal((1, 7L, 2L), (c.WarmupBatches, c.WarmupOps, c.WarmupErrnos["ENOENT"]));
+            var launch = Assert.Single(c.Launches);
+            Assert.Equal([true, false], launch.Batches.Select(b => b.Warmup));
+            Assert.Contains("\"warmup_ops\": 7", File.ReadAllText(path));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void CsvRowsRoundTripThroughTheSharedWriterAndReader()
     {
         string path = Path.Combine(Path.GetTempPath(), $"runformat-{Guid.NewGuid():N}.csv");
@@ -68,7 +109,7 @@ public sealed class RunFormatTests
             .SelectMany(m => m.Groups[1].Value.Split(", "))
             .Select(n => n.Trim('`'))
             .ToHashSet();
-        var documented = RunFolderLayout.Records.Keys.Concat(RunFolderLayout.NotRecords).ToHashSet();
+        var documented = RunFolderLayout.Records.Keys.Concat(RunFolderLayout.NotRecords).Concat(RunFolderLayout.NotYetRecords).ToHashSet();
         foreach (string file in named)
             Assert.True(documented.Contains(file) || RunFolderLayout.NotRecords.Any(n => n.EndsWith('/') && file.StartsWith(n, StringComparison.Ordinal)),
                 $"results/README.md names {file}, which has no record in bench/RunFormat (RunFolderLayout.Records) nor is listed as not a record");

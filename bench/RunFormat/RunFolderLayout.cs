@@ -23,6 +23,11 @@ public sealed class RunFolderLayout(string dir)
     public const string RunLogFile = "run.log";
     public const string MemoFile = "memo.md";
     public const string FiguresFolder = "figures";
+    public const string CyclesFile = "cycles.csv";
+    public const string OpCostFile = "opcost.csv";
+    public const string FaultModelFolder = "faultmodel";
+    public const string FreezeWindowsFile = "freeze-windows.csv";
+    public const string PlanFile = "plan.json";
 
     public string Dir { get; } = Path.GetFullPath(dir);
     public string Manifest => Path.Combine(Dir, ManifestFile);
@@ -64,7 +69,18 @@ public sealed class RunFolderLayout(string dir)
         [VmmFile] = typeof(VmmRow),
         [ClassesFile] = typeof(SoakClasses),
         [MixFile] = typeof(MixFileContent),
+        [CyclesFile] = typeof(CycleRow),
+        [OpCostFile] = typeof(OpCostRow),
+        [$"*/{FreezeWindowsFile}"] = typeof(FreezeWindowRow),
     };
 
-    public static readonly IReadOnlyList<string> NotRecords = [$"{BdnFolder}/", RunLogFile, MemoFile, $"{FiguresFolder}/", $"{StateFolder}/"];
+    /// <summary>
+    /// Besides the other tools' files: the fault model's folder (a copy of the model file, the server's injection log,
+    /// the reconcile tool's report), the mac study's preflight text and its step folders (run folders, described above).
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotRecords = [$"{BdnFolder}/", RunLogFile, MemoFile, $"{FiguresFolder}/", $"{StateFolder}/",
+        $"{FaultModelFolder}/", "preflight.txt", "bench/", "soak/"];
+
+    /// <summary>Files the host writes that have no record here yet (the mac study's plan keeps its own serializer).</summary>
+    public static readonly IReadOnlyList<string> NotYetRecords = [PlanFile];
 }
