@@ -18,6 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 APT_PACKAGES=(qemu-system-x86 busybox-static clang lld podman runc fio attr cpio kmod uidmap fonts-dejavu-core zlib1g-dev e2fsprogs
+  strace git make gcc   # the workload traces' tools (bench/workloads/record-traces.sh)
   qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)   # the arm64 probe's test under qemu-aarch64
 # The probe runs inside Linux guests: linux-x64 NativeAOT here; on a Mac, the podman machines' guests are
 # linux-arm64, cross-built as a self-contained single file (NativeAOT cannot cross-compile from macOS).
@@ -57,7 +58,7 @@ publish_arm64_probe() {
 }
 
 probe_inputs() {
-  cat bench/Probe/*.csproj bench/Probe/*.cs bench/Probe/*/*.cs bench/Protocol/*.cs bench/Protocol/*.csproj Directory.*.props | sha256sum | cut -d' ' -f1
+  cat bench/Probe/*.csproj bench/Probe/*.cs bench/Probe/*/*.cs bench/Protocol/*.cs bench/Protocol/*/*.cs bench/Protocol/*.csproj Directory.*.props | sha256sum | cut -d' ' -f1
 }
 
 build() {

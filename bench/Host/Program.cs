@@ -15,6 +15,7 @@ var root = new RootCommand("virtio-fs provider study: file-metadata latency, thr
     SoakCommand.Create(),
     MacStudyCommand.Create(),
     ReconcileCommand.Create(),
+    TraceCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

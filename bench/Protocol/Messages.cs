@@ -2,7 +2,7 @@ namespace FsBench.Protocol;
 
 /// <summary>One line from the host to the probe.</summary>
 /// <remarks>
-/// cmd: "hello" | "batch" | "knownbugs" | "soak" | "cleanup" | "quit".
+/// cmd: "hello" | "batch" | "knownbugs" | "soak" | "replay" | "cleanup" | "quit".
 /// For "batch": run <see cref="Count"/> operations <see cref="Op"/> split over <see cref="Workers"/>
 /// concurrent workers, in <see cref="Dir"/> (relative to the probe's scratch root).
 /// </remarks>
@@ -36,6 +36,11 @@ public sealed record ProbeRequest
     public long StallNs { get; set; } = 1_000_000_000;
     /// <summary>Start a pass of every known-bug reproducer, this many runs each, beside the load (0: none; ignored while one runs).</summary>
     public int KnownBugRuns { get; set; }
+
+    // For "replay" (see ReplayMessages.cs): a workload trace (TraceFormat text), after its untimed set-up traces.
+    public string? Workload { get; set; }
+    public string? Trace { get; set; }
+    public string[]? SetupTraces { get; set; }
 }
 
 public static class Layouts
@@ -57,6 +62,8 @@ public sealed record HelloReply
     public string FsType { get; set; } = "";
     /// <summary>The operations this probe performs and what each needs (<see cref="ProbeOps.All"/>).</summary>
     public OpInfo[] Ops { get; set; } = [];
+    /// <summary>The known-bug reproducers this probe can run, by name (the host runs each in its own request).</summary>
+    public string[] KnownBugs { get; set; } = [];
 }
 
 /// <summary>The probe's answer to "batch": what happened to every operation of the batch.</summary>

@@ -11,6 +11,7 @@ namespace FsBench.Protocol;
 [JsonSerializable(typeof(StatusReply))]
 [JsonSerializable(typeof(KnownBugReply))]
 [JsonSerializable(typeof(SoakReply))]
+[JsonSerializable(typeof(ReplayReply))]
 public partial class ProtocolJson : JsonSerializerContext
 {
     /// <summary>The "type" field of a reply line, without deserialising the rest.</summary>

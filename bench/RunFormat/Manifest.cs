@@ -70,6 +70,8 @@ public sealed record BenchManifest : RunManifest
     public BenchSettings Settings { get; set; } = new();
     /// <summary>The launch order of every repetition (absent in runs before repetitions).</summary>
     public List<RepetitionInfo> Repetitions { get; set; } = [];
+    /// <summary>The workload traces replayed (by name: file, bytes, sha256, recorded), absent when none were.</summary>
+    public Dictionary<string, JsonElement>? WorkloadTraces { get; set; }
     public int? CasesExpected { get; set; }
     public int? CasesFinished { get; set; }
 }
@@ -109,6 +111,11 @@ public sealed record BenchSettings
     public List<string> Providers { get; set; } = [];
     public string? ScratchDir { get; set; }
     public string? ProbePath { get; set; }
+    /// <summary>Workload traces replayed after the benchmarks, and their warmup and measured repetitions.</summary>
+    public List<string> Workloads { get; set; } = [];
+    public int? WorkloadWarmup { get; set; }
+    public int? WorkloadRuns { get; set; }
+    public string? TracesDir { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

@@ -81,6 +81,9 @@ public sealed class RunFolderLayout(string dir)
     public static readonly IReadOnlyList<string> NotRecords = [$"{BdnFolder}/", RunLogFile, MemoFile, $"{FiguresFolder}/", $"{StateFolder}/",
         $"{FaultModelFolder}/", "preflight.txt", "bench/", "soak/"];
 
-    /// <summary>Files the host writes that have no record here yet (the mac study's plan keeps its own serializer).</summary>
-    public static readonly IReadOnlyList<string> NotYetRecords = [PlanFile];
+    /// <summary>
+    /// Files the host writes that have no record here yet: the mac study's plan keeps its own serializer, and
+    /// workloads.csv (landed on main after this project) its own writer and reader (bench/Host/Workloads, analysis Cases).
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotYetRecords = [PlanFile, "workloads.csv", "workloads/<provider>.<mount>.<workload>.r<N>.json"];
 }

@@ -18,6 +18,7 @@ public static class RunFigures
             figures.Add(FailuresByErrnoFigure.Draw(analysis, dir));
             if (OperationalCostFigure.Draw(analysis, dir) is { } cost) figures.Add(cost);
             if (GpuTradeOffFigure.Draw(analysis, dir) is { } gpu) figures.Add(gpu);
+            if (WorkloadsVsNativeFigure.Draw(analysis, WorkloadResults.Of(analysis.Run), dir) is { } workloads) figures.Add(workloads);
         }
         foreach (int w in analysis.Workers)
         {

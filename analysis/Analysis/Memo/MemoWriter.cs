@@ -67,6 +67,7 @@ public static class MemoWriter
         md.AppendLine("## Headline figures").AppendLine();
         foreach (var f in inputs.Headlines.Take(MaxHeadlines)) Embed(md, f, memoDir);
 
+        WorkloadsSection.Write(md, analyses, inputs.Runs.SelectMany(r => r.Figures), memoDir);
         WriteMissing(md, inputs, memoDir);
         WriteAppendices(md, inputs, path, memoDir);
         WriteMethod(md, inputs.Test);
@@ -154,6 +155,7 @@ public static class MemoWriter
         md.AppendLine("- `local` is taken at the same op and worker count, on the same mount when it has one. Runs with one launch: " +
                       $"{RatioEstimator.Method}.");
         md.AppendLine($"- Throughput is the run's aggregate ops/s (all workers); ratios to local are at the same worker count. Heatmaps use the histogram p50 from `summary.csv`.");
+        md.AppendLine($"- Workloads: {PercentOfNative.Method}.");
         md.AppendLine($"- Multimodality: mvalue (Perfolizer MValueCalculator) over log latencies; above {Modality.Threshold} the case is flagged.");
         md.AppendLine($"- Soaks: a fault span runs from the fault's start to its recovery (no recovery: to the end); only windows outside every span count for the watchdog and the mounts. " +
                       $"A sleep cycle fails when an action failed or the share was lost within {SoakEvidence.AfterWakeSeconds:0} s after the wake (or freeze) was lifted, or the share never recovered. " +

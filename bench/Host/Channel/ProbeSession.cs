@@ -34,6 +34,10 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     public async Task<SoakReply> SoakAsync(ProbeRequest req, CancellationToken ct = default) =>
         JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "soak", Dir = BatchDir }, "soak", ct), ProtocolJson.Default.SoakReply)!;
 
+    /// <summary>A workload trace replayed in a fresh workspace under the batch directory (fields: see ProbeRequest's replay section).</summary>
+    public async Task<ReplayReply> ReplayAsync(ProbeRequest req, CancellationToken ct = default) =>
+        JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "replay", Dir = BatchDir }, "replay", ct), ProtocolJson.Default.ReplayReply)!;
+
     public Task CleanupAsync(CancellationToken ct = default) => RequestAsync(new ProbeRequest { Cmd = "cleanup" }, "ok", ct);
 
     private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct)

@@ -17,6 +17,8 @@ public static class RunCommand
         var mounts = new Option<string[]>("--mounts") { Description = "comma-separated mount modes: bind,overlay,volume (default: all a provider has)", CustomParser = Csv };
         var layout = new Option<string>("--layout") { Description = "private (a directory per worker) | shared (one directory)", DefaultValueFactory = _ => Layouts.Private };
         layout.AcceptOnlyFromAmong(Layouts.All);
+        var workloads = new Option<string[]>("--workloads") { Description = "comma-separated workloads (default: the profile's; none: no workloads)", CustomParser = Csv };
+        var traces = new Option<string>("--traces") { Description = "where the workload traces are", DefaultValueFactory = _ => "bench/workloads/traces" };
         var outDir = OutOption.Create("the run folder (default: results/<run-id>)");
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
         var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
@@ -24,7 +26,7 @@ public static class RunCommand
         var seed = new Option<int?>("--seed") { Description = "seed of the providers' order in each repetition (default: random, recorded)" };
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
 
-        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, outDir, results, scratch, probe, repetitions, seed };
+        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, workloads, traces, outDir, results, scratch, probe, repetitions, seed };
         cmd.SetAction(async (parse, ct) =>
         {
             var s = StudySettings.ForProfile(parse.GetValue(profile)!);
@@ -47,12 +49,26 @@ public static class RunCommand
                 ScratchDir = Path.GetFullPath(parse.GetValue(scratch)!),
                 ProbePath = Path.GetFullPath(parse.GetValue(probe)!),
             };
+            s = s with { Workloads = WorkloadOption(parse.GetValue(workloads), s.Profile), TracesDir = Path.GetFullPath(parse.GetValue(traces)!) };
+            foreach (var wl in s.Workloads)
+            foreach (var t in Workloads.WorkloadCatalog.Find(wl)!.Setup.Append(wl))
+                if (!File.Exists(Workloads.WorkloadCatalog.TracePath(s.TracesDir, t)))
+                    throw new StudyException($"workload trace {Workloads.WorkloadCatalog.TracePath(s.TracesDir, t)} is missing (bench/workloads/record-traces.sh makes it)");
             foreach (var name in parse.GetValue(providers) ?? []) Providers.ProviderCatalog.Create(name);   // unknown names fail here
             string runId = $"{DateTime.Now:yyyyMMdd-HHmmss}-{Environment.MachineName}-{s.Profile}";
             string dir = parse.GetValue(outDir) ?? Path.Combine(parse.GetValue(results)!, runId);
             return await StudyRunner.RunAsync(s, parse.GetValue(providers) ?? [], dir, ct);
         });
         return cmd;
+    }
+
+    private static string[] WorkloadOption(string[]? given, string profile)
+    {
+        if (given is null || given.Length == 0) return Workloads.WorkloadCatalog.ForProfile(profile);
+        if (given is ["none"]) return [];
+        if (given.FirstOrDefault(w => Workloads.WorkloadCatalog.Find(w) is null) is { } bad)
+            throw new StudyException($"unknown workload '{bad}' (known: {string.Join(",", Workloads.WorkloadCatalog.Names)}, or none)");
+        return given;
     }
 
     private static string[] Csv(System.CommandLine.Parsing.ArgumentResult r) =>

@@ -60,6 +60,12 @@ public static class StudyRunner
                                   string.Join(" | ", repetition.Segments.Select(s => string.Join(", ", s.Providers) + (s.Exclusive ? " (alone)" : ""))));
             try { BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, available, plan, switcher)); }
             finally { switcher.Stop(); }
+            lock (manifest)
+            {
+                manifest.WorkloadTraces = Workloads.WorkloadPass.Describe(settings).ToDictionary(kv => kv.Key, kv => System.Text.Json.JsonSerializer.SerializeToElement(kv.Value));
+                folder.WriteManifest(manifest);
+            }
+            await Workloads.WorkloadPass.RunAsync(folder, shared, settings, ctx, ct);
             await KnownBugPass.RunAsync(folder, shared, mounts, ctx, settings.KnownBugRuns, ct);
         }
         finally

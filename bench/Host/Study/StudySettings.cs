@@ -31,6 +31,11 @@ public sealed record StudySettings
     public int SampleCap { get; init; } = 1024;
     /// <summary>How many times each known-bug reproducer runs per provider and mount.</summary>
     public int KnownBugRuns { get; init; } = 20;
+    /// <summary>Workload traces replayed after the benchmarks (bench/workloads), and their repetitions.</summary>
+    public string[] Workloads { get; init; } = [];
+    public int WorkloadWarmup { get; init; } = 1;
+    public int WorkloadRuns { get; init; } = 5;
+    public string TracesDir { get; init; } = "";
     public double BatchTimeoutSeconds { get; init; } = 60;
     public string[] Providers { get; init; } = [];
     public string ScratchDir { get; init; } = "";
@@ -40,9 +45,9 @@ public sealed record StudySettings
 
     public static StudySettings ForProfile(string profile) => profile switch
     {
-        "smoke" => new() { Profile = profile, Repetitions = 2, Warmup = 1, Iterations = 2, KnownBugRuns = 5 },
+        "smoke" => new() { Profile = profile, Repetitions = 2, Warmup = 1, Iterations = 2, KnownBugRuns = 5, WorkloadRuns = 2 },
         "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 4, KnownBugRuns = 50 },
-        "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, Iterations = 12, KnownBugRuns = 500 },
+        "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, Iterations = 12, KnownBugRuns = 500, WorkloadRuns = 10 },
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
     };
 
@@ -52,6 +57,7 @@ public sealed record StudySettings
         Profile = Profile, BatchSize = BatchSizeOps, Repetitions = Repetitions, Seed = Seed, Warmup = Warmup, Iterations = Iterations, Workers = [.. Workers],
         Mounts = [.. Mounts], Ops = [.. Ops], Layout = Layout, SampleCap = SampleCap, KnownBugRuns = KnownBugRuns,
         BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ProbePath = ProbePath,
+        Workloads = [.. Workloads], WorkloadWarmup = WorkloadWarmup, WorkloadRuns = WorkloadRuns, TracesDir = TracesDir,
     };
 
     /// <summary>state/settings.json, the host's own copy for BenchmarkDotNet's child processes.</summary>

@@ -11,6 +11,9 @@ public interface IKnownBugProbe
     /// <summary>What POSIX expects, in one line, and where the defect was reported.</summary>
     string Expected { get; }
     string? Check(string dir);
+
+    /// <summary>How many of the requested runs this probe does (a costly probe runs fewer).</summary>
+    int RunsFor(int requested) => requested;
 }
 
 /// <summary>Every known-bug probe, by name.</summary>
@@ -25,6 +28,7 @@ public static class KnownBugCatalog
         new SetXattrReadOnly(),
         new RenameOver(),
         new ReaddirAfterCreate(),
+        new OpenMultiLink(), new GitObjectWrite(), new ChmodShareRoot(), new RmRfLargeDir(), new RenameOverSurvivor(), new RewriteInPlace(),
     ];
 
     public static IKnownBugProbe? Find(string name) => All.FirstOrDefault(p => p.Name == name);

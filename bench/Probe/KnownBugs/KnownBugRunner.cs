@@ -17,7 +17,8 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
         foreach (var probe in probes)
         {
             var outcomes = new Dictionary<string, long>();
-            for (int i = 0; i < runs; i++)
+            int probeRuns = Math.Max(1, probe.RunsFor(runs));
+            for (int i = 0; i < probeRuns; i++)
             {
                 string dir = $"{root}/kb-{probe.Name}-{i}";
                 Directory.CreateDirectory(dir);
@@ -27,7 +28,7 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
             }
             results.Add(new KnownBugResult
             {
-                Name = probe.Name, Expected = probe.Expected, Runs = runs,
+                Name = probe.Name, Expected = probe.Expected, Runs = probeRuns,
                 Deviations = outcomes.Values.Sum(), Outcomes = outcomes,
             });
         }

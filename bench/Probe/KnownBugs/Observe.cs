@@ -21,6 +21,16 @@ internal static unsafe class Observe
         return null;
     }
 
+    /// <summary>(inode, link count, mode, size), or null with the errno name when statx fails.</summary>
+    public static (ulong Ino, uint Nlink, uint Mode, ulong Size)? StatFull(string path, out string? error)
+    {
+        StatxBuf b;
+        error = null;
+        if (Native.Statx(Native.AT_FDCWD, path, Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &b) == 0) return (b.Ino, b.Nlink, b.Mode, b.Size);
+        error = ErrnoNames.Name(Native.Errno);
+        return null;
+    }
+
     public static string Err() => ErrnoNames.Name(Native.Errno);
 
     /// <summary>"EACCES, created anyway" or "EACCES" (nothing left behind).</summary>

@@ -15,6 +15,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
     private readonly BatchRunner _runner = new(scratch);
     private readonly KnownBugRunner _knownBugs = new(scratch);
     private Soak.SoakRunner? _soak;
+    private readonly Replay.ReplayRunner _replay = new(scratch);
 
     public int Serve()
     {
@@ -49,9 +50,10 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
                 "batch" => (JsonSerializer.Serialize(_runner.Run(req), ProtocolJson.Default.BatchResult), false),
                 "knownbugs" => (JsonSerializer.Serialize(_knownBugs.Run(req), ProtocolJson.Default.KnownBugReply), false),
                 "soak" => (JsonSerializer.Serialize((_soak ??= new Soak.SoakRunner(scratch, _knownBugs)).Run(req), ProtocolJson.Default.SoakReply), false),
+                "replay" => (JsonSerializer.Serialize(_replay.Run(req), ProtocolJson.Default.ReplayReply), false),
                 "cleanup" => (Status("ok", Cleanup()), false),
                 "quit" => (Status("bye", "bye"), true),
-                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|cleanup|quit)"),
+                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|replay|cleanup|quit)"),
             };
         }
         catch (JsonException e) { return (Status(ProbeProtocol.Error, $"malformed request: {e.Message}"), false); }
@@ -76,6 +78,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
             Root = scratch.Root,
             FsType = SystemInfo.FsType(scratch.Root),
             Ops = OperationCatalog.Advertised,
+            KnownBugs = [.. KnownBugCatalog.All.Select(p => p.Name)],
         };
     }
 

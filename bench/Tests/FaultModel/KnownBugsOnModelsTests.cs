@@ -16,6 +16,9 @@ public static class ModelledBugs
         ["hardlink_coherence"] = "nlink",
         ["hardlink_to_fresh_symlink"] = "EIO, created anyway",
         ["setxattr_readonly"] = "EACCES",   // its 0444 file is an exclusive create, which the model refuses first (still a deviation)
+        ["open_multilink"] = "EACCES",      // apple/container#1251
+        ["git_object_write"] = "EPERM",     // anthropics/claude-code#62545
+        ["chmod_share_root"] = "EPERM",     // siderolabs/talos#14058
     };
 }
 

@@ -43,6 +43,25 @@ public sealed class RepetitionTests : IDisposable
     }
 
     [Fact]
+    public void Each_odd_repetition_reverses_the_one_before_so_two_machines_alternate()
+    {
+        var plan = RepetitionPlan.Create(["applehv", "libkrun"], new HashSet<string> { "applehv", "libkrun" }, 4, seed: 3);
+        for (int r = 1; r < plan.Count; r += 2)
+            Assert.Equal(plan[r - 1].Order.Reverse(), plan[r].Order);
+        Assert.All(plan, r => Assert.All(r.Segments, s => Assert.True(s.Exclusive && s.Providers.Count == 1)));
+        // applehv first in exactly half of the repetitions: drift falls on both alike
+        Assert.Equal(2, plan.Count(r => r.Order[0] == "applehv"));
+    }
+
+    [Fact]
+    public void Machine_providers_declare_that_they_run_alone()
+    {
+        Assert.True(FsBench.Host.Providers.ProviderCatalog.Create("applehv").ExclusiveActive);
+        Assert.True(FsBench.Host.Providers.ProviderCatalog.Create("libkrun").ExclusiveActive);
+        Assert.False(FsBench.Host.Providers.ProviderCatalog.Create("qemu-virtiofs").ExclusiveActive);
+    }
+
+    [Fact]
     public void Zero_repetitions_are_refused()
     {
         var e = Assert.Throws<StudyException>(() => RepetitionPlan.Create(Providers, Exclusive, 0, 1));

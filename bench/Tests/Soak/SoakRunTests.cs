@@ -96,7 +96,7 @@ public sealed class SoakRunTests : TempDirTest
         Assert.True(r.ExitCode == 0, Tail(r));
         var classes = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "classes.json")))!;
         Assert.Equal((0, 0), (Count(classes, "operation_error"), Count(classes, "mount_failure")));
-        Assert.InRange(Count(classes, "stall"), 2, 6);   // each pause is a stall; a loaded machine may add one or two
+        Assert.InRange(Count(classes, "stall"), 1, 6);   // each pause is a stall; on a loaded machine the two may join into one incident, or more appear
         var recoveries = classes["recoveries"]!.AsArray();
         Assert.Equal(2, recoveries.Count);
         Assert.All(recoveries, x => Assert.NotNull(x!["recovery_s"]));

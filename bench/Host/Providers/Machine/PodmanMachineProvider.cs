@@ -22,6 +22,12 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
     public string MachineName => MachineCommands.MachineNameFor(provider);
     public string Helper => HelperBinary.NameFor(provider);
 
+    /// <summary>
+    /// Podman >= 5.4 allows one active machine across all providers (pkg/machine/shim/host.go checkExclusiveActiveVM,
+    /// podman#25112): the study starts and stops each machine around its own segment of every repetition.
+    /// </summary>
+    public bool ExclusiveActive => true;
+
     /// <summary>Pause, freeze or sleep (see <see cref="MachineFaultInjector"/> for how, and what is unsupported).</summary>
     public IFaultInjector Faults(ProviderContext ctx) => new MachineFaultInjector(provider, MachineName);
 
