@@ -115,6 +115,16 @@ build_faultmodel() {
 
 analysis() { dotnet "$ANALYSIS_DLL" "$@"; }
 
+# --out with no directory after it: one line and exit 2, before anything is built.
+check_out() {
+  local args=("$@")
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    if [ "${args[$i]}" = --out ]; then
+      case "${args[$((i + 1))]:-}" in ""|-*) die "--out needs a directory" ;; esac
+    fi
+  done
+}
+
 run_study() {
   local out="" profile="standard" args=("$@")
   for ((i = 0; i < ${#args[@]}; i++)); do
@@ -221,6 +231,7 @@ case "${1:-}" in
     ;;
   soak)
     shift
+    check_out "$@"
     setup
     dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" "$@"
     ;;
@@ -246,6 +257,7 @@ case "${1:-}" in
     sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   ""|--*)
+    check_out "$@"
     setup
     run_study "$@"
     ;;

@@ -73,12 +73,12 @@ public sealed class GpuTradeOffTests
     [Fact]
     public void HeadlineTestPrefersTokenGeneration()
     {
-        var report = new RunFolder.GpuReport
+        var report = new FsBench.RunFormat.GpuReport
         {
             WorkloadResults = [new() { Test = "pp512", TokensPerSecond = 300 }, new() { Test = "tg128", TokensPerSecond = 20 }],
         };
         Assert.Equal("tg128", GpuTradeOff.HeadlineTest([report]));
-        Assert.Null(GpuTradeOff.HeadlineTest([new RunFolder.GpuReport()]));
+        Assert.Null(GpuTradeOff.HeadlineTest([new FsBench.RunFormat.GpuReport()]));
     }
 
     [Fact]

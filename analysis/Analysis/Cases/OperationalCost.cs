@@ -27,7 +27,7 @@ public static class OperationalCost
 
     public sealed record Row(string Provider, string Step, double Seconds);
 
-    public static IReadOnlyList<Row> Of(Manifest manifest) =>
+    public static IReadOnlyList<Row> Of(BenchManifest manifest) =>
         (from p in manifest.Providers.Where(p => p.Available)
          from s in Steps
          where p.Settings.TryGetValue(s.Key, out var v) && Number(v) is not null

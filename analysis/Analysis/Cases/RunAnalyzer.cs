@@ -46,7 +46,7 @@ public sealed class RunAnalyzer(DifferenceTest test)
                 });
             }
         }
-        results.Sort((a, b) => a.Key.CompareTo(b.Key));
+        results.Sort((a, b) => CaseOrder.Instance.Compare(a.Key, b.Key));
         return new RunAnalysis(run, results);
     }
 

@@ -28,7 +28,7 @@ public static class Cli
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
         }
-        catch (BadInputException e)
+        catch (RunFormatException e)   // BadInputException is one too
         {
             error.WriteLine($"analysis: {e.Message}");
             return ExitCodes.BadInput;

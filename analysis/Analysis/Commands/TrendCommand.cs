@@ -34,7 +34,7 @@ public static class TrendCommand
 
             var labels = folders.Select(r => r.Manifest.RunId).ToList();
             var tickLabels = folders.Select((r, i) => $"#{i + 1}\n{ShortId(r)}").ToList();
-            var keys = folders.SelectMany(r => r.Cases.Select(c => c.Key)).Distinct().Order().ToList();
+            var keys = folders.SelectMany(r => r.Cases.Select(c => c.Key)).Distinct().Order(CaseOrder.Instance).ToList();
             var series = keys.Select(k =>
             {
                 double[] values = folders.Select(r => r.Cases.FirstOrDefault(c => c.Key == k) is { } row ? m.Value(row) : double.NaN).ToArray();

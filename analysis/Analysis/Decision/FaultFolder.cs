@@ -10,19 +10,6 @@ namespace Analysis.Decision;
 /// </summary>
 public sealed record FaultFolder(string Directory, string RunId, string Provider, string Kind, DateTimeOffset StartUtc, DateTimeOffset? EndUtc)
 {
-    public sealed record ManifestJson
-    {
-        public string RunId { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string Provider { get; init; } = "";
-        public FaultJson Fault { get; init; } = new();
-    }
-
-    public sealed record FaultJson
-    {
-        public string Kind { get; init; } = "";
-    }
-
     public static bool IsFault(string directory)
     {
         string path = Path.Combine(directory, "manifest.json");
@@ -31,7 +18,7 @@ public sealed record FaultFolder(string Directory, string RunId, string Provider
         {
             using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
             return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var kind) &&
-                   kind.ValueKind == System.Text.Json.JsonValueKind.String && kind.GetString() == "fault";
+                   kind.ValueKind == System.Text.Json.JsonValueKind.String && kind.GetString() == RunKinds.Fault;
         }
         catch (System.Text.Json.JsonException)
         {
@@ -41,10 +28,9 @@ public sealed record FaultFolder(string Directory, string RunId, string Provider
 
     public static FaultFolder Open(string directory)
     {
-        string manifestPath = Path.Combine(directory, "manifest.json");
-        var m = RunJson.Read<ManifestJson>(manifestPath);
-        string eventsPath = Path.Combine(directory, "events.csv");
-        var events = CsvFile.Read<SoakEventRow>(eventsPath).ToList();
+        var m = ManifestReader.ReadFault(directory);
+        string eventsPath = new RunFolderLayout(directory).Events;
+        var events = RunFormatCsv.Read<SoakEventRow>(eventsPath).ToList();
         var start = events.FirstOrDefault(e => e.Kind == "fault_start")
                     ?? throw new BadInputException(eventsPath, "no fault_start: the fault was not injected");
         var end = events.FirstOrDefault(e => e.Kind == "fault_end" && e.Fault == start.Fault);

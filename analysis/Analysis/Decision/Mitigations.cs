@@ -83,7 +83,7 @@ public static class Mitigations
         return ClassLine.Rates("mount failures (provider restarts)", "benchmark runs", Count(e.Roles.Incumbent), Count(e.Roles.Candidate), e.Roles);
     }
 
-    private static ClassLine Bench(DecisionEvidence e, string name, Func<RunFolder.CaseKey, bool> relevant)
+    private static ClassLine Bench(DecisionEvidence e, string name, Func<FsBench.RunFormat.CaseKey, bool> relevant)
     {
         var a = FailureEvidence.Of(e.BenchSideBySide, e.Roles.Incumbent, relevant);
         var k = FailureEvidence.Of(e.BenchSideBySide, e.Roles.Candidate, relevant);

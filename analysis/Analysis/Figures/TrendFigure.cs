@@ -8,7 +8,7 @@ namespace Analysis.Figures;
 public static class TrendFigure
 {
     public static Figure Draw(TrendMetric metric, string op, IReadOnlyList<string> runLabels,
-        IReadOnlyList<(RunFolder.CaseKey Key, double[] Values, int[] ChangePoints)> series, string directory)
+        IReadOnlyList<(CaseKey Key, double[] Values, int[] ChangePoints)> series, string directory)
     {
         string title = $"{op}: {metric.Title} across runs";
         var plot = FigureFile.NewPlot();

@@ -33,7 +33,7 @@ public static class RunAppendix
             foreach (var f in figures.Where(f => f.Op == op)) MemoWriter.Embed(md, f, analysis.Run.Directory);
         }
         if (analysis.Cases.Count == 0) md.AppendLine("No case finished in this run.").AppendLine();
-        KnownBugsSection.Write(md, RunFolder.KnownBugRow.ReadIfPresent(analysis.Run.Directory));
+        KnownBugsSection.Write(md, KnownBugRow.ReadIfPresent(analysis.Run.Directory));
         File.WriteAllText(path, md.ToString());
         return path;
     }

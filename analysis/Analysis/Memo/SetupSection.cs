@@ -32,11 +32,11 @@ public static class SetupSection
         if (providers.RowCount > 0) md.AppendLine(providers.ToString());
     }
 
-    public static string StatusLine(Manifest m, int caseCount) => m.IsComplete
+    public static string StatusLine(BenchManifest m, int caseCount) => m.IsComplete
         ? $"**Status: complete** ({caseCount} cases)."
         : $"**Status: PARTIAL run** (manifest status \"{m.Status}\"): only the {caseCount} cases that finished are analysed.";
 
-    public static IEnumerable<string> Warnings(Manifest m)
+    public static IEnumerable<string> Warnings(BenchManifest m)
     {
         var emulated = m.Providers.Where(p => p.Acceleration == "tcg").Select(p => p.Name).ToList();
         if (emulated.Count > 0)

@@ -3,14 +3,13 @@ using HdrHistogram;
 
 namespace Analysis.RunFolder;
 
-/// <summary>Reads one probe file and its histogram, checking them against the case they belong to.</summary>
+/// <summary>Reads one probe case file and its histogram, checking them against the case they belong to.</summary>
 public static class ProbeReader
 {
-    public static (ProbeResult Probe, HistogramBase Histogram) Read(string path, CaseKey expected)
+    public static (ProbeCase Probe, HistogramBase Histogram) Read(string path, CaseKey expected)
     {
-        var probe = RunJson.Read<ProbeResult>(path);
-        var key = new CaseKey(probe.Provider, probe.Mount, probe.Op, probe.Workers);
-        if (key != expected) throw new BadInputException(path, $"describes case {key}, expected {expected}");
+        var probe = RunFormatJson.Read<ProbeCase>(path);
+        if (probe.Key != expected) throw new BadInputException(path, $"describes case {probe.Key}, expected {expected}");
         if (string.IsNullOrEmpty(probe.Histogram) && probe.Ops > probe.Failures)
             throw new BadInputException(path, "\"histogram\" is missing");
         if (probe.SamplesNs.Any(v => !(v > 0) || double.IsInfinity(v)))

@@ -8,7 +8,7 @@ namespace Analysis.RunFolder;
 /// </summary>
 public sealed class Run
 {
-    private Run(string directory, Manifest manifest, IReadOnlyList<SummaryRow> cases,
+    private Run(string directory, BenchManifest manifest, IReadOnlyList<SummaryRow> cases,
         IReadOnlyDictionary<CaseKey, IReadOnlyDictionary<string, long>> errnos)
     {
         Directory = directory;
@@ -18,7 +18,7 @@ public sealed class Run
     }
 
     public string Directory { get; }
-    public Manifest Manifest { get; }
+    public BenchManifest Manifest { get; }
 
     /// <summary>One summary row per finished case, sorted by op, provider, mount and workers.</summary>
     public IReadOnlyList<SummaryRow> Cases { get; }
@@ -35,18 +35,19 @@ public sealed class Run
     /// <summary><c>restarts.csv</c>: each restart of a provider's shared guest (none when the file is absent).</summary>
     public IReadOnlyList<RestartRow> Restarts { get; private init; } = [];
 
-    public string FiguresDirectory => Path.Combine(Directory, "figures");
+    public string FiguresDirectory => new RunFolderLayout(Directory).FiguresDir;
 
+    /// <summary>Opens a benchmark run's folder; a soak's, or any folder of another kind, is a one-line error saying which it is.</summary>
     public static Run Open(string directory)
     {
-        if (!System.IO.Directory.Exists(directory)) throw new BadInputException(directory, "run folder is missing");
-        var manifest = ManifestReader.Read(Path.Combine(directory, "manifest.json"));
-        var cases = ReadSummary(Path.Combine(directory, "summary.csv"));
-        var errnos = ReadFailures(Path.Combine(directory, "failures.csv"));
-        return new Run(Path.GetFullPath(directory), manifest, cases, errnos)
+        var layout = new RunFolderLayout(directory);
+        var manifest = ManifestReader.ReadBench(directory);
+        var cases = ReadSummary(layout.Summary);
+        var errnos = ReadFailures(layout.Failures);
+        return new Run(layout.Dir, manifest, cases, errnos)
         {
             Label = manifest.Host.Hostname,
-            Gpu = GpuReport.ReadAll(directory),
+            Gpu = GpuReports.ReadAll(directory),
             Restarts = RestartRow.ReadIfPresent(directory),
         };
     }
@@ -61,10 +62,10 @@ public sealed class Run
         }
     }
 
-    public string ProbePath(CaseKey key) => Path.Combine(Directory, "probe", key.ProbeFileName);
+    public string ProbePath(CaseKey key) => new RunFolderLayout(Directory).ProbeCase(key);
 
     /// <summary>Reads the probe file of a case, or null when it is missing in a run that did not complete.</summary>
-    public (ProbeResult Probe, HistogramBase Histogram)? TryReadProbe(CaseKey key)
+    public (ProbeCase Probe, HistogramBase Histogram)? TryReadProbe(CaseKey key)
     {
         string path = ProbePath(key);
         if (!File.Exists(path) && !Manifest.IsComplete) return null;
@@ -75,21 +76,21 @@ public sealed class Run
     {
         var rows = new List<SummaryRow>();
         var seen = new HashSet<CaseKey>();
-        foreach (var row in CsvFile.Read<SummaryRow>(path))
+        foreach (var row in RunFormatCsv.Read<SummaryRow>(path))
         {
             if (!seen.Add(row.Key)) throw new BadInputException(path, $"case {row.Key} appears twice");
             if (row.Ops < 0 || row.Failures < 0 || row.Failures > row.Ops || row.Workers < 1)
                 throw new BadInputException(path, $"case {row.Key}: impossible counts (ops {row.Ops}, failures {row.Failures}, workers {row.Workers})");
             rows.Add(row);
         }
-        rows.Sort((a, b) => a.Key.CompareTo(b.Key));
+        rows.Sort((a, b) => CaseOrder.Instance.Compare(a.Key, b.Key));
         return rows;
     }
 
     private static Dictionary<CaseKey, IReadOnlyDictionary<string, long>> ReadFailures(string path)
     {
         var byCase = new Dictionary<CaseKey, Dictionary<string, long>>();
-        foreach (var row in CsvFile.Read<FailureRow>(path))
+        foreach (var row in RunFormatCsv.Read<FailureRow>(path))
         {
             if (row.Count < 0) throw new BadInputException(path, $"case {row.Key}: negative count for {row.Errno}");
             if (row.Count == 0) continue;

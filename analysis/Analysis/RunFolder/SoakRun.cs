@@ -14,29 +14,26 @@ public sealed class SoakRun
     public SoakClasses Classes { get; private init; } = new();
     public IReadOnlyList<KnownBugRow> KnownBugs { get; private init; } = [];
     public string Label { get; set; } = "";
-    public string FiguresDirectory => Path.Combine(Directory, "figures");
+    public string FiguresDirectory => new RunFolderLayout(Directory).FiguresDir;
 
-    /// <summary>Whether a folder is a soak's (it has a timeseries.csv) rather than a benchmark run's.</summary>
-    public static bool IsSoak(string directory) => File.Exists(Path.Combine(directory, "timeseries.csv"));
+    /// <summary>Whether a folder is a soak's (its manifest says so) rather than a benchmark run's.</summary>
+    public static bool IsSoak(string directory) => ManifestReader.ReadHead(directory).KindOrDefault == RunKinds.Soak;
 
     public static SoakRun Open(string directory)
     {
-        if (!System.IO.Directory.Exists(directory)) throw new BadInputException(directory, "run folder is missing");
-        string manifestPath = Path.Combine(directory, "manifest.json");
-        var manifest = RunJson.Read<SoakManifest>(manifestPath);
-        if (string.IsNullOrWhiteSpace(manifest.Status)) throw new BadInputException(manifestPath, "\"status\" is missing");
-        string classesPath = Path.Combine(directory, "classes.json");
-        var series = CsvFile.Read<TimeSeriesRow>(Path.Combine(directory, "timeseries.csv")).ToList();
+        var layout = new RunFolderLayout(directory);
+        var manifest = ManifestReader.ReadSoak(directory);
+        var series = RunFormatCsv.Read<TimeSeriesRow>(layout.TimeSeries).ToList();
         if (series.Any(r => r.Ops < 0 || r.Failures < 0 || r.Failures > r.Ops))
-            throw new BadInputException(Path.Combine(directory, "timeseries.csv"), "a window has impossible counts (failures above ops, or negative)");
+            throw new BadInputException(layout.TimeSeries, "a window has impossible counts (failures above ops, or negative)");
         return new SoakRun
         {
-            Directory = Path.GetFullPath(directory),
+            Directory = layout.Dir,
             Manifest = manifest,
             Series = series,
-            Events = CsvFile.Read<SoakEventRow>(Path.Combine(directory, "events.csv")).ToList(),
-            Vmm = File.Exists(Path.Combine(directory, "vmm.csv")) ? CsvFile.Read<VmmRow>(Path.Combine(directory, "vmm.csv")).ToList() : [],
-            Classes = File.Exists(classesPath) ? RunJson.Read<SoakClasses>(classesPath) : new SoakClasses(),
+            Events = RunFormatCsv.Read<SoakEventRow>(layout.Events).ToList(),
+            Vmm = RunFormatCsv.ReadIfPresent<VmmRow>(layout.Vmm),
+            Classes = File.Exists(layout.Classes) ? RunFormatJson.Read<SoakClasses>(layout.Classes) : new SoakClasses(),
             KnownBugs = KnownBugRow.ReadIfPresent(directory),
             Label = $"{manifest.Host.Hostname}, {manifest.Settings.Provider}/{manifest.Settings.Mount}",
         };

@@ -24,7 +24,7 @@ public sealed class LaunchData
         Legacy = legacy;
     }
 
-    public static LaunchData Of(ProbeResult probe)
+    public static LaunchData Of(ProbeCase probe)
     {
         if (probe.Launches.Count == 0) return new LaunchData([probe.SamplesNs], [0], legacy: true);
         var launches = probe.Launches.Where(l => !string.IsNullOrEmpty(l.Histogram)).ToList();

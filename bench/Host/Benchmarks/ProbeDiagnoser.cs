@@ -60,7 +60,7 @@ public sealed class ProbeMetric(string id, string name, string legend, UnitType 
 /// <summary>Finds the case file of a BenchmarkDotNet case (cached: the columns ask many times).</summary>
 public static class CaseFiles
 {
-    private static readonly Dictionary<string, CaseFile?> Cache = new();
+    private static readonly Dictionary<string, ProbeCase?> Cache = new();
 
     public static CaseKey KeyOf(BenchmarkCase bc) => new(
         StudyEnvironment.ProviderOf(bc.Job),
@@ -68,7 +68,7 @@ public static class CaseFiles
         (string)bc.Parameters["Op"],
         (int)bc.Parameters["Workers"]);
 
-    public static CaseFile? Read(RunFolder folder, BenchmarkCase bc)
+    public static ProbeCase? Read(RunFolder folder, BenchmarkCase bc)
     {
         // Each repetition's launch extends the case file: cache per repetition, not per case.
         string path = folder.CasePath(KeyOf(bc)) + "#" + StudyEnvironment.RepetitionOf(bc.Job);

@@ -50,7 +50,7 @@ public static class FaultCommand
             FaultManifest.Finish(manifest, runner, ct.IsCancellationRequested);
             folder.WriteManifest(manifest);
             var w = runner.Windows.SingleOrDefault();
-            if (w is null) throw new StudyException($"{p}: the {fault.Name()} was not injected (see {folder.EventsPath})");
+            if (w is null) throw new StudyException($"{p}: the {fault.Name()} was not injected (see {folder.Layout.Events})");
             Console.WriteLine($"fsbench fault: {w.StartUtc:o} to {w.EndUtc:o}, {(fault.Lasts() ? "lifted" : "done")}");
             return 0;
         });

@@ -9,7 +9,7 @@ public static class GpuCommand
     public static Command Create()
     {
         var provider = new Option<string>("--provider") { Description = "local | podman | applehv | libkrun", Required = true };
-        var outDir = new Option<string>("--out") { Description = "the run folder to write gpu/<provider>.json into", Required = true };
+        var outDir = OutOption.Create("the run folder to write gpu/<provider>.json into", required: true);
         var workload = new Option<string?>("--workload") { Description = "a command run in the guest, e.g. \"llama-bench -m /models/m.gguf\" (its t/s table is parsed)" };
         var image = new Option<string?>("--image") { Description = $"the container image (default on machines: {GpuTarget.DefaultMachineImage}, which has vulkaninfo and Venus)" };
         var volume = new Option<string?>("--volume") { Description = "a bind mount for the workload, HOST:GUEST (e.g. ~/models:/models:ro)" };

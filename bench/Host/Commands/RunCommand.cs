@@ -19,7 +19,7 @@ public static class RunCommand
         layout.AcceptOnlyFromAmong(Layouts.All);
         var workloads = new Option<string[]>("--workloads") { Description = "comma-separated workloads (default: the profile's; none: no workloads)", CustomParser = Csv };
         var traces = new Option<string>("--traces") { Description = "where the workload traces are", DefaultValueFactory = _ => Workloads.WorkloadCatalog.DefaultTracesDir() };
-        var outDir = new Option<string?>("--out") { Description = "the run folder (default: results/<run-id>)" };
+        var outDir = OutOption.Create("the run folder (default: results/<run-id>)");
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
         var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
         var repetitions = new Option<int?>("--repetitions") { Description = "launches per case, providers in a new random order each (default: the profile's)" };

@@ -40,7 +40,7 @@ public static class SoakCommand
         var hang = DurationOption("--hang-timeout", "no answer from the probe for this long is a mount failure (raised to cover the longest fault)", "60s");
         var restarts = new Option<int>("--restarts") { Description = "after a mount failure, restart the provider and go on, at most N times", DefaultValueFactory = _ => 0 };
         var mix = new Option<string?>("--mix") { Description = $"the action mix (default {SoakMix.DefaultFile})" };
-        var outDir = new Option<string?>("--out") { Description = "the soak's run folder (default: results/<run-id>)" };
+        var outDir = OutOption.Create("the soak's run folder (default: results/<run-id>)");
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
         var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };

@@ -39,7 +39,7 @@ public static class GpuProbe
     /// lines: "ERROR_INITIALIZATION_FAILED" and the like), "no Venus device" when the guest has no virtio-gpu Venus
     /// device (applehv gives none; a libkrun guest without it has no GPU acceleration).
     /// </summary>
-    public static string? VulkanNoteFor(int exitCode, string stderr, IReadOnlyList<VulkanDevice> devices)
+    public static string? VulkanNoteFor(int exitCode, string stderr, IReadOnlyList<GpuVulkanDevice> devices)
     {
         if (exitCode != 0)
             return $"vulkaninfo failed (exit {exitCode}): {string.Join(" | ", stderr.Trim().Split('\n').TakeLast(3).Select(l => l.Trim()))}";
@@ -48,7 +48,7 @@ public static class GpuProbe
         return $"no Venus device (virtio-gpu Venus): {seen}{(devices.Count > 0 && devices.All(d => d.IsCpu) ? "; software rendering only" : "")}";
     }
 
-    public static bool IsVenus(VulkanDevice d) =>
+    public static bool IsVenus(GpuVulkanDevice d) =>
         d.Driver.Equals("venus", StringComparison.OrdinalIgnoreCase) || d.Name.Contains("Venus", StringComparison.Ordinal);
 
     /// <summary>

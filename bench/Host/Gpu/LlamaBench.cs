@@ -2,15 +2,12 @@ using System.Globalization;
 
 namespace FsBench.Host.Gpu;
 
-/// <summary>One row of llama-bench's markdown table: its test ("pp512", "tg128") and mean ± sd tokens per second.</summary>
-public sealed record LlamaBenchResult(string Model, string Backend, string Test, double TokensPerSecond, double StdDev);
-
 /// <summary>Reads llama-bench's default output (-o md): a markdown table whose last two columns are test and t/s.</summary>
 public static class LlamaBench
 {
-    public static List<LlamaBenchResult> Parse(string output)
+    public static List<GpuWorkloadResult> Parse(string output)
     {
-        var rows = new List<LlamaBenchResult>();
+        var rows = new List<GpuWorkloadResult>();
         string[]? header = null;
         foreach (var raw in output.Split('\n'))
         {
@@ -23,7 +20,7 @@ public static class LlamaBench
             var tps = Cell("t/s").Split('±');
             if (!double.TryParse(tps[0].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double mean)) continue;
             double sd = tps.Length > 1 && double.TryParse(tps[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 0;
-            rows.Add(new LlamaBenchResult(Cell("model"), Cell("backend"), Cell("test").Replace(" ", ""), mean, sd));
+            rows.Add(new GpuWorkloadResult { Model = Cell("model"), Backend = Cell("backend"), Test = Cell("test").Replace(" ", ""), TokensPerSecond = mean, StdDev = sd });
         }
         return rows;
     }

@@ -1,18 +1,12 @@
 namespace FsBench.Host.Gpu;
 
-/// <summary>One device of `vulkaninfo --summary` (its "Devices:" section): "Virtio-GPU Venus (Apple M2)", venus, 1.2.0.</summary>
-public sealed record VulkanDevice(string Name, string Driver, string ApiVersion, string Type, string DriverInfo)
-{
-    /// <summary>A software rasterizer (llvmpipe, lavapipe) is not a GPU.</summary>
-    public bool IsCpu => Type.Contains("CPU", StringComparison.Ordinal);
-}
-
+/// <summary>Reads `vulkaninfo --summary` (its "Devices:" section) into the gpu report's device records.</summary>
 public static class VulkanSummary
 {
     /// <summary>The GPUn: blocks of the Devices section, each a list of `key = value` lines.</summary>
-    public static List<VulkanDevice> Parse(string output)
+    public static List<GpuVulkanDevice> Parse(string output)
     {
-        var devices = new List<VulkanDevice>();
+        var devices = new List<GpuVulkanDevice>();
         Dictionary<string, string>? current = null;
         bool inDevices = false;
         foreach (var raw in output.Split('\n'))
@@ -36,8 +30,12 @@ public static class VulkanSummary
         void Flush()
         {
             if (current is null || !current.ContainsKey("deviceName")) return;
-            devices.Add(new VulkanDevice(current["deviceName"], current.GetValueOrDefault("driverName", ""),
-                current.GetValueOrDefault("apiVersion", ""), current.GetValueOrDefault("deviceType", ""), current.GetValueOrDefault("driverInfo", "")));
+            devices.Add(new GpuVulkanDevice
+            {
+                Name = current["deviceName"], Driver = current.GetValueOrDefault("driverName", ""),
+                ApiVersion = current.GetValueOrDefault("apiVersion", ""), Type = current.GetValueOrDefault("deviceType", ""),
+                DriverInfo = current.GetValueOrDefault("driverInfo", ""),
+            });
             current = null;
         }
     }

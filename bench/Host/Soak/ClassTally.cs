@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FsBench.Protocol;
 
 namespace FsBench.Host.Soak;
@@ -52,15 +51,19 @@ public sealed class ClassTally
         }
     }
 
-    public ClassesFile ToFile(double exposureSeconds, IEnumerable<FaultRecovery> recoveries, IEnumerable<NotApplied> notApplied, string? endReason)
+    public SoakClasses ToFile(double exposureSeconds, IEnumerable<FaultRecovery> recoveries, IEnumerable<NotApplied> notApplied, string? endReason)
     {
         double hours = exposureSeconds / 3600;
-        ClassCount Of(FailureClass c, Dictionary<string, long>? detail = null)
+        SoakClassCount Of(FailureClass c, Dictionary<string, long>? detail = null)
         {
             long n = _counts[c];
-            return new ClassCount(n, hours > 0 ? n / hours : 0, n == 0 ? Taxonomy.ZeroCountUpperBoundPerHour(hours) : null, detail ?? new());
+            return new SoakClassCount
+            {
+                Count = n, PerHour = hours > 0 ? n / hours : 0,
+                Upper95PerHour = n == 0 ? Taxonomy.ZeroCountUpperBoundPerHour(hours) : null, Detail = detail ?? new(),
+            };
         }
-        return new ClassesFile
+        return new SoakClasses
         {
             Rule = Taxonomy.Rule,
             ExposureSeconds = Math.Round(exposureSeconds, 1),
@@ -75,35 +78,18 @@ public sealed class ClassTally
                 [FailureClasses.Name(FailureClass.OperationError)] = Of(FailureClass.OperationError, new(_errnos)),
                 [FailureClasses.Name(FailureClass.Stall)] = Of(FailureClass.Stall, new() { ["stalled_ops"] = StalledOps }),
             },
-            Recoveries = recoveries.Select(r => new RecoveryEntry(r.Label, r.Kind, r.StartS, r.EndS, r.RecoverySeconds, r.BaselineOpsPerS is { } b ? Math.Round(b, 1) : null, r.Note)).ToList(),
-            FaultsNotApplied = notApplied.ToList(),
+            Recoveries = recoveries.Select(r => new SoakRecovery
+            {
+                Fault = r.Label, Kind = r.Kind, StartS = r.StartS, EndS = r.EndS, RecoveryS = r.RecoverySeconds,
+                BaselineOpsPerS = r.BaselineOpsPerS is { } b ? Math.Round(b, 1) : null, Note = r.Note,
+            }).ToList(),
+            FaultsNotApplied = notApplied.Select(n => n.ToInfo()).ToList(),
         };
     }
 }
 
-/// <summary>classes.json (results/README.md).</summary>
-public sealed record ClassesFile
-{
-    public string Rule { get; init; } = "";
-    public double ExposureSeconds { get; init; }
-    public double ExposureHours { get; init; }
-    public long Ops { get; init; }
-    public long FailedOps { get; init; }
-    public string? EndReason { get; init; }
-    public Dictionary<string, ClassCount> Classes { get; init; } = new();
-    public List<RecoveryEntry> Recoveries { get; init; } = [];
-    public List<NotApplied> FaultsNotApplied { get; init; } = [];
-}
-
-/// <summary>A class's count, its rate per hour, and for a zero count the 95% upper bound of the rate (3.0 / exposure hours).</summary>
-public sealed record ClassCount(
-    long Count,
-    double PerHour,
-    [property: JsonPropertyName("upper95_per_hour")] double? Upper95PerHour,
-    Dictionary<string, long> Detail);
-
-/// <summary>recovery_s null: never (see note).</summary>
-public sealed record RecoveryEntry(string Fault, string Kind, double StartS, double? EndS, double? RecoveryS, double? BaselineOpsPerS, string Note);
-
 /// <summary>A requested fault the provider could not apply, and why.</summary>
-public sealed record NotApplied(string Fault, string Reason);
+public sealed record NotApplied(string Fault, string Reason)
+{
+    public NotAppliedInfo ToInfo() => new() { Fault = Fault, Reason = Reason };
+}

@@ -1,31 +1,35 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FsBench.Host.Providers.Faults;
 using FsBench.Host.Study;
 
 namespace FsBench.Host.Soak;
 
-/// <summary>The manifest of a `fault` command's run folder: kind "fault", what was injected into which run, and its window.</summary>
+/// <summary>The manifest of a `fault` command's run folder (<see cref="FaultRunManifest"/>): what was injected into which run, and its window.</summary>
 public static class FaultManifest
 {
-    public static async Task<JsonObject> NewAsync(string runId, string provider, Fault fault, TimeSpan? duration, string mechanism, string? targetRun) => new()
+    public static async Task<FaultRunManifest> NewAsync(string runId, string provider, Fault fault, TimeSpan? duration, string mechanism, string? targetRun) => new()
     {
-        ["run_id"] = runId,
-        ["kind"] = "fault",
-        ["status"] = "running",
-        ["started_utc"] = DateTime.UtcNow.ToString("o"),
-        ["ended_utc"] = null,
-        ["provider"] = provider,
-        ["fault"] = new JsonObject { ["kind"] = fault.Name(), ["for_s"] = duration?.TotalSeconds, ["mechanism"] = mechanism },
-        ["target_run"] = targetRun,
-        ["host"] = HostFacts.Host(),
-        ["git"] = await HostFacts.GitAsync(AppContext.BaseDirectory),
+        RunId = runId,
+        Status = RunStatus.Running,
+        StartedUtc = DateTimeOffset.UtcNow,
+        Provider = provider,
+        Fault = new FaultInfo { Kind = fault.Name(), ForS = duration?.TotalSeconds, Mechanism = mechanism },
+        TargetRun = targetRun,
+        Host = HostFacts.Host(),
+        Git = await HostFacts.GitAsync(AppContext.BaseDirectory),
     };
 
-    public static void Finish(JsonObject manifest, FaultRunner runner, bool interrupted)
+    public static void Finish(FaultRunManifest manifest, FaultRunner runner, bool interrupted)
     {
-        manifest["status"] = runner.Windows.Count == 1 && runner.Windows[0].EndUtc is not null && !interrupted ? "complete" : "partial";
-        manifest["ended_utc"] = DateTime.UtcNow.ToString("o");
-        manifest["faults_applied"] = JsonSerializer.SerializeToNode(runner.Windows, StudySettings.Json);
+        manifest.Status = runner.Windows.Count == 1 && runner.Windows[0].EndUtc is not null && !interrupted ? RunStatus.Complete : RunStatus.Partial;
+        manifest.EndedUtc = DateTimeOffset.UtcNow;
+        manifest.FaultsApplied = [.. runner.Windows.Select(AppliedFaults.Of)];
     }
+}
+
+public static class AppliedFaults
+{
+    public static FaultWindowInfo Of(FaultWindow w) => new()
+    {
+        Fault = w.Fault, Kind = w.Kind, StartS = w.StartS, EndS = w.EndS, StartUtc = w.StartUtc, EndUtc = w.EndUtc,
+    };
 }

@@ -20,7 +20,7 @@ public sealed class KnownBugTally(string provider, string mount)
         }
     }
 
-    public IEnumerable<string> Rows() =>
+    public IEnumerable<KnownBugRow> Rows() =>
         _sums.OrderBy(kv => kv.Key.Condition == "idle" ? 0 : 1).ThenBy(kv => kv.Key.Probe, StringComparer.Ordinal)
             .Select(kv => KnownBugPass.Row(provider, mount, kv.Key.Condition, kv.Value));
 }

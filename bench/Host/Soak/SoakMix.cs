@@ -1,31 +1,26 @@
-using System.Text.Json;
 using FsBench.Host.Study;
 using FsBench.Protocol;
 
 namespace FsBench.Host.Soak;
 
 /// <summary>The mix file (bench/soak-mix.json): a description and a weight per action. Copied into the run folder.</summary>
-public sealed record SoakMix(Dictionary<string, int> Weights, string Json)
+public sealed record SoakMix(Dictionary<string, int> Weights, MixFileContent Content)
 {
     public const string DefaultFile = "bench/soak-mix.json";
 
     public static SoakMix Load(string path)
     {
         if (!File.Exists(path)) throw new StudyException($"mix file {path} not found (--mix; the default is {DefaultFile})");
-        string json = File.ReadAllText(path);
-        Dictionary<string, int>? weights;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            weights = doc.RootElement.TryGetProperty("weights", out var w) ? w.Deserialize<Dictionary<string, int>>() : null;
-        }
-        catch (JsonException e) { throw new StudyException($"mix file {path} is not valid JSON: {e.Message}"); }
-        if (weights is null || weights.Count == 0) throw new StudyException($"mix file {path} has no \"weights\" object");
+        MixFileContent content;
+        try { content = RunFormatJson.Read<MixFileContent>(path); }
+        catch (RunFormatException e) { throw new StudyException($"mix file {e.Message}"); }
+        var weights = content.Weights;
+        if (weights.Count == 0) throw new StudyException($"mix file {path} has no \"weights\" object");
         if (weights.Keys.FirstOrDefault(k => !SoakActions.Names.Contains(k)) is { } bad)
             throw new StudyException($"mix file {path}: unknown action '{bad}' (known: {string.Join(",", SoakActions.Names)})");
         if (weights.Values.Any(v => v < 0) || weights.Values.All(v => v == 0))
             throw new StudyException($"mix file {path}: weights must be ≥ 0 and at least one positive");
-        return new SoakMix(weights, json);
+        return new SoakMix(weights, content);
     }
 
     /// <summary>The default mix file: bench/soak-mix.json of the repository the host was built in, else of the current directory.</summary>

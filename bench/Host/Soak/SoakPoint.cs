@@ -1,13 +1,10 @@
-using System.Globalization;
 using FsBench.Protocol;
 
 namespace FsBench.Host.Soak;
 
-/// <summary>One window of the soak (about one second): a row of timeseries.csv.</summary>
+/// <summary>One window of the soak (about one second): a row of timeseries.csv (<see cref="TimeSeriesRow"/>).</summary>
 public sealed record SoakPoint
 {
-    public const string CsvHeader = "t_s,window,ops,failures,errnos,p50_ms,p99_ms,max_ms,stalls,lag_ms,host_ms,root,classes,faults";
-
     /// <summary>Seconds from the soak's start to the window's end (host clock).</summary>
     public double TS { get; init; }
     public int Window { get; init; }
@@ -59,12 +56,11 @@ public sealed record SoakPoint
 
     public bool Has(FailureClass c) => Classes.Split(' ').Contains(FailureClasses.Name(c));
 
-    public string ToCsv()
+    public TimeSeriesRow ToRow() => new()
     {
-        var inv = CultureInfo.InvariantCulture;
-        string errnos = string.Join(' ', Errnos.Where(e => e.Value > 0).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}:{e.Value}"));
-        return string.Join(',', TS.ToString("0.000", inv), Window.ToString(inv), Ops.ToString(inv), Failures.ToString(inv), errnos,
-            P50Ms.ToString("0.###", inv), P99Ms.ToString("0.###", inv), MaxMs.ToString("0.###", inv), Stalls.ToString(inv),
-            LagMs.ToString("0.###", inv), HostMs.ToString("0.#", inv), Root, Classes, Faults);
-    }
+        TS = Math.Round(TS, 3), Window = Window, Ops = Ops, Failures = Failures,
+        Errnos = string.Join(' ', Errnos.Where(e => e.Value > 0).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}:{e.Value}")),
+        P50Ms = Math.Round(P50Ms, 3), P99Ms = Math.Round(P99Ms, 3), MaxMs = Math.Round(MaxMs, 3), Stalls = Stalls,
+        LagMs = Math.Round(LagMs, 3), HostMs = Math.Round(HostMs, 1), Root = Root, Classes = Classes, Faults = Faults,
+    };
 }

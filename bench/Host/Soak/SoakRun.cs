@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FsBench.Host.Channel;
 using FsBench.Host.Providers;
 using FsBench.Host.Sampling;
@@ -29,7 +27,7 @@ public sealed class SoakRun
     private readonly List<SoakPoint> _points = [];
     private readonly KnownBugTally _knownBugs;
     private readonly SoakProgress _progress;
-    private readonly JsonObject _manifest;
+    private SoakManifest _manifest;
     private FaultRunner? _faults;
     private double? _loadEndedS;
     private bool _channelLost;
@@ -37,7 +35,7 @@ public sealed class SoakRun
     /// <summary>The exposure: seconds of load, from its start to the end of the last window (shutdown excluded).</summary>
     private double ExposureS => _loadEndedS ?? _clock.Seconds;
 
-    private SoakRun(SoakSettings s, SoakFolder folder, SoakMix mix, List<FaultAction> plan, IProvider provider, JsonObject manifest)
+    private SoakRun(SoakSettings s, SoakFolder folder, SoakMix mix, List<FaultAction> plan, IProvider provider, SoakManifest manifest)
     {
         (_s, _folder, _mix, _plan, _provider, _manifest) = (s, folder, mix, plan, provider, manifest);
         _knownBugs = new KnownBugTally(s.Provider, s.Mount);
@@ -55,7 +53,7 @@ public sealed class SoakRun
         // A provider that cannot run here (libkrun on Linux) is one line before anything is written.
         if (await provider.UnavailableReasonAsync(ct) is { } unavailable) throw new StudyException($"{provider.Name} cannot run here: {unavailable}");
         var folder = SoakFolder.Create(outDir);
-        folder.WriteMix(mix.Json);
+        folder.WriteMix(mix.Content);
         var manifest = await NewManifestAsync(Path.GetFileName(folder.Dir), s, mix, plan);
         folder.WriteManifest(manifest);
         Console.WriteLine($"fsbench soak: {s.Provider}/{s.Mount}, {s.Workers} workers, {DurationText.Format(s.Duration)}, " +
@@ -204,12 +202,17 @@ public sealed class SoakRun
     private async Task StartProviderAsync(ProviderContext ctx, CancellationToken ct)
     {
         var info = await _provider.StartAsync(ctx, ct);
-        _manifest["providers"] = new JsonArray(new JsonObject
+        _manifest = _manifest with
         {
-            ["name"] = _provider.Name, ["available"] = true, ["acceleration"] = info.Acceleration,
-            ["mounts"] = new JsonArray(_provider.Mounts.Select(m => (JsonNode)m).ToArray()),
-            ["versions"] = JsonSerializer.SerializeToNode(info.Versions), ["settings"] = JsonSerializer.SerializeToNode(info.Settings),
-        });
+            Providers =
+            [
+                new ProviderEntry
+                {
+                    Name = _provider.Name, Available = true, Acceleration = info.Acceleration, Mounts = [.. _provider.Mounts],
+                    Versions = ManifestValues.Of(info.Versions), Settings = ManifestValues.Of(info.Settings),
+                },
+            ],
+        };
         _folder.WriteManifest(_manifest);
     }
 
@@ -279,14 +282,17 @@ public sealed class SoakRun
 
     private void Finish(string status, string? endReason)
     {
-        _manifest["status"] = status;
-        _manifest["end_reason"] = endReason;
-        _manifest["ended_utc"] = DateTime.UtcNow.ToString("o");
-        _manifest["elapsed_s"] = Math.Round(ExposureS, 1);
-        _manifest["windows"] = _points.Count;
-        _manifest["loadavg_at_end"] = HostFacts.LoadAverage();
-        _manifest["faults_applied"] = JsonSerializer.SerializeToNode(_faults?.Windows ?? [], StudySettings.Json);
-        _manifest["faults_not_applied"] = JsonSerializer.SerializeToNode(_faults?.NotApplied ?? [], StudySettings.Json);
+        _manifest = _manifest with
+        {
+            Status = status,
+            EndReason = endReason,
+            EndedUtc = DateTimeOffset.UtcNow,
+            ElapsedS = Math.Round(ExposureS, 1),
+            Windows = _points.Count,
+            LoadavgAtEnd = HostFacts.LoadAverage(),
+            FaultsApplied = (_faults?.Windows ?? []).Select(AppliedFaults.Of).ToList(),
+            FaultsNotApplied = (_faults?.NotApplied ?? []).Select(n => n.ToInfo()).ToList(),
+        };
         _folder.WriteManifest(_manifest);
     }
 
@@ -306,23 +312,17 @@ public sealed class SoakRun
         Console.WriteLine($"fsbench soak: {_folder.Dir}");
     }
 
-    private static async Task<JsonObject> NewManifestAsync(string runId, SoakSettings s, SoakMix mix, List<FaultAction> plan) => new()
+    private static async Task<SoakManifest> NewManifestAsync(string runId, SoakSettings s, SoakMix mix, List<FaultAction> plan) => new()
     {
-        ["run_id"] = runId,
-        ["kind"] = "soak",
-        ["status"] = "running",
-        ["started_utc"] = DateTime.UtcNow.ToString("o"),
-        ["ended_utc"] = null,
-        ["profile"] = "soak",
-        ["settings"] = s.ToJson(mix, s.EffectiveHangTimeout(plan)),
-        ["faults_planned"] = new JsonArray(plan.Select(a => (JsonNode)new JsonObject
-        {
-            ["fault"] = a.Label, ["start_s"] = a.Start.TotalSeconds, ["for_s"] = a.Duration?.TotalSeconds,
-        }).ToArray()),
-        ["host"] = HostFacts.Host(),
-        ["virtualization"] = HostFacts.Virtualization(),
-        ["providers"] = new JsonArray(),
-        ["tools"] = HostFacts.Tools(),
-        ["git"] = await HostFacts.GitAsync(AppContext.BaseDirectory),
+        RunId = runId,
+        Status = RunStatus.Running,
+        StartedUtc = DateTimeOffset.UtcNow,
+        Profile = "soak",
+        Settings = s.ToManifest(mix, s.EffectiveHangTimeout(plan)),
+        FaultsPlanned = plan.Select(a => new PlannedFault { Fault = a.Label, StartS = a.Start.TotalSeconds, ForS = a.Duration?.TotalSeconds }).ToList(),
+        Host = HostFacts.Host(),
+        Virtualization = HostFacts.Virtualization(),
+        Tools = HostFacts.Tools(),
+        Git = await HostFacts.GitAsync(AppContext.BaseDirectory),
     };
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace FsBench.Host.Soak;
 
 /// <summary>What one soak does, from the command line; recorded in the manifest's settings.</summary>
@@ -34,22 +32,13 @@ public sealed record SoakSettings
         return HangTimeout > needed ? HangTimeout : needed;
     }
 
-    public JsonObject ToJson(SoakMix mix, TimeSpan hangTimeout) => new()
+    /// <summary>The manifest's settings section.</summary>
+    public SoakSettingsInfo ToManifest(SoakMix mix, TimeSpan hangTimeout) => new()
     {
-        ["provider"] = Provider,
-        ["mount"] = Mount,
-        ["workers"] = Workers,
-        ["duration_s"] = Duration.TotalSeconds,
-        ["loop"] = OpenLoop ? "open" : "closed",
-        ["rate_per_s"] = OpenLoop ? Rate : null,
-        ["window_ms"] = Window.TotalMilliseconds,
-        ["stall_threshold_ms"] = StallThreshold.TotalMilliseconds,
-        ["faults"] = Faults,
-        ["knownbug_every_s"] = KnownBugEvery.TotalSeconds,
-        ["knownbug_runs"] = KnownBugRuns,
-        ["hang_timeout_s"] = hangTimeout.TotalSeconds,
-        ["restarts"] = Restarts,
-        ["mix_file"] = MixPath,
-        ["mix"] = new JsonObject(mix.Weights.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+        Provider = Provider, Mount = Mount, Workers = Workers, DurationS = Duration.TotalSeconds,
+        Loop = OpenLoop ? "open" : "closed", RatePerS = OpenLoop ? Rate : null, WindowMs = Window.TotalMilliseconds,
+        StallThresholdMs = StallThreshold.TotalMilliseconds, Faults = Faults, KnownbugEveryS = KnownBugEvery.TotalSeconds,
+        KnownbugRuns = KnownBugRuns, HangTimeoutS = hangTimeout.TotalSeconds, Restarts = Restarts, MixFile = MixPath,
+        Mix = new(mix.Weights),
     };
 }

@@ -1,3 +1,4 @@
+using FsBench.RunFormat;
 using FsBench.Protocol;
 using HdrHistogram;
 
@@ -20,8 +21,8 @@ public sealed class CaseRecorder
     private readonly Dictionary<string, long> _errnos, _warmupErrnos;
     private readonly List<FailureRecord> _first;
     private readonly List<long> _samples;
-    private readonly List<LaunchRecord> _earlierLaunches;
-    private readonly List<BatchRecord> _batches = [];
+    private readonly List<ProbeLaunch> _earlierLaunches;
+    private readonly List<ProbeBatch> _batches = [];
     private readonly Random _random;
     private readonly int _repetition;
     private long _seen, _ops, _failures, _wallNs, _warmupOps, _warmupFailures;
@@ -29,16 +30,16 @@ public sealed class CaseRecorder
     private string? _channelFailure;
 
     /// <param name="earlier">The case file earlier launches of this case wrote, or null for the first launch.</param>
-    public CaseRecorder(CaseKey key, string layout, int sampleCap, RunFolder folder, int repetition = 0, int warmup = 0, CaseFile? earlier = null)
+    public CaseRecorder(CaseKey key, string layout, int sampleCap, RunFolder folder, int repetition = 0, int warmup = 0, ProbeCase? earlier = null)
     {
         (_key, _layout, _sampleCap, _folder, _repetition, _warmup) = (key, layout, sampleCap, folder, repetition, warmup);
         _random = new Random(17 + repetition);
-        earlier ??= new CaseFile();
+        earlier ??= new ProbeCase();
         if (!string.IsNullOrEmpty(earlier.Histogram)) _histogram.Add(HistogramCodec.Decode(earlier.Histogram));
         _errnos = new(earlier.Errnos);
         _warmupErrnos = new(earlier.WarmupErrnos);
         _first = [.. earlier.FirstFailures];
-        _samples = [.. earlier.SamplesNs];
+        _samples = [.. earlier.SamplesNs.Select(s => (long)s)];
         _earlierLaunches = [.. earlier.Launches];
         _seen = Math.Max(earlier.SamplesSeen, earlier.SamplesNs.Length);
         (_ops, _failures, _wallNs, _measuredBatches) = (earlier.Ops, earlier.Failures, earlier.WallNs, earlier.Batches);
@@ -54,7 +55,7 @@ public sealed class CaseRecorder
     {
         int index = _batches.Count;
         bool warmup = index < _warmup;
-        _batches.Add(new BatchRecord
+        _batches.Add(new ProbeBatch
         {
             Index = index, Warmup = warmup, Ops = batch.Ops, Failures = batch.Failures, WallNs = batch.WallNs,
             P50Ns = batch.P50Ns, MaxNs = batch.MaxNs,
@@ -96,20 +97,20 @@ public sealed class CaseRecorder
         _folder.WriteCase(Snapshot());
     }
 
-    public CaseFile Snapshot() => new()
+    public ProbeCase Snapshot() => new()
     {
         Provider = _key.Provider, Mount = _key.Mount, Op = _key.Op, Workers = _key.Workers, Layout = _layout,
         Ops = _ops, Failures = _failures, WallNs = _wallNs, Batches = _measuredBatches,
         WarmupBatches = _warmupBatches, WarmupOps = _warmupOps, WarmupFailures = _warmupFailures, WarmupErrnos = new(_warmupErrnos),
         Errnos = new(_errnos), FirstFailures = [.. _first],
-        Histogram = HistogramCodec.Encode(_histogram), SamplesNs = [.. _samples], SamplesSeen = _seen,
+        Histogram = HistogramCodec.Encode(_histogram), SamplesNs = [.. _samples.Select(s => (double)s)], SamplesSeen = _seen,
         ChannelFailure = _channelFailure,
         P50Ns = Percentile(_histogram, 50), P99Ns = Percentile(_histogram, 99), P999Ns = Percentile(_histogram, 99.9),
         MeanNs = _histogram.TotalCount > 0 ? _histogram.GetMean() : 0,
         Launches = [.. _earlierLaunches, ThisLaunch()],
     };
 
-    private LaunchRecord ThisLaunch() => new()
+    private ProbeLaunch ThisLaunch() => new()
     {
         Repetition = _repetition,
         Ops = _batches.Where(b => !b.Warmup).Sum(b => b.Ops),
@@ -133,63 +134,4 @@ public sealed class CaseRecorder
             if (j < _sampleCap) _samples[(int)j] = ns;
         }
     }
-}
-
-/// <summary>probe/&lt;case&gt;.json, as results/README.md describes it. Totals, histogram and sample cover measured batches only.</summary>
-public sealed record CaseFile
-{
-    public string Provider { get; init; } = "";
-    public string Mount { get; init; } = "";
-    public string Op { get; init; } = "";
-    public int Workers { get; init; }
-    public string Layout { get; init; } = "";
-    public long Ops { get; init; }
-    public long Failures { get; init; }
-    public long WallNs { get; init; }
-    /// <summary>Measured batches, over all launches.</summary>
-    public int Batches { get; init; }
-    public int WarmupBatches { get; init; }
-    public long WarmupOps { get; init; }
-    public long WarmupFailures { get; init; }
-    public Dictionary<string, long> WarmupErrnos { get; init; } = new();
-    public long P50Ns { get; init; }
-    public long P99Ns { get; init; }
-    public long P999Ns { get; init; }
-    public double MeanNs { get; init; }
-    public string? ChannelFailure { get; init; }
-    public Dictionary<string, long> Errnos { get; init; } = new();
-    public List<FailureRecord> FirstFailures { get; init; } = [];
-    public string Histogram { get; init; } = "";
-    public long[] SamplesNs { get; init; } = [];
-    /// <summary>Measured latencies the sample was drawn from (the reservoir's stream length).</summary>
-    public long SamplesSeen { get; init; }
-    /// <summary>One entry per launch (repetition), each with its own histogram and a row per batch.</summary>
-    public List<LaunchRecord> Launches { get; init; } = [];
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public double OpsPerSecond => WallNs > 0 ? Ops / (WallNs / 1e9) : 0;
-}
-
-/// <summary>One launch of a case: its measured operations (histogram) and every batch, warmup ones flagged.</summary>
-public sealed record LaunchRecord
-{
-    public int Repetition { get; init; }
-    public long Ops { get; init; }
-    public long Failures { get; init; }
-    public long P50Ns { get; init; }
-    public long P99Ns { get; init; }
-    public string Histogram { get; init; } = "";
-    public List<BatchRecord> Batches { get; init; } = [];
-}
-
-/// <summary>One probe batch: its index within the launch, whether it was warmup, and its own figures.</summary>
-public sealed record BatchRecord
-{
-    public int Index { get; init; }
-    public bool Warmup { get; init; }
-    public long Ops { get; init; }
-    public long Failures { get; init; }
-    public long WallNs { get; init; }
-    public long P50Ns { get; init; }
-    public long MaxNs { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -8,56 +7,56 @@ namespace FsBench.Host.Study;
 /// <summary>Where a run happens: host, OS, kernel, CPU, virtualization, git commit. For the manifest.</summary>
 public static class HostFacts
 {
-    public static JsonObject Host() => new()
+    public static HostInfo Host() => new()
     {
-        ["hostname"] = Environment.MachineName,
-        ["os"] = OsName(),
-        ["kernel"] = ReadTrim("/proc/sys/kernel/osrelease") ?? RuntimeInformation.OSDescription,
-        ["arch"] = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
-        ["cpu"] = CpuInfoField("model name") ?? "unknown",
-        ["cores"] = Environment.ProcessorCount,
-        ["memory_bytes"] = MemTotalBytes(),
-        ["loadavg_at_start"] = LoadAverage(),
+        Hostname = Environment.MachineName,
+        Os = OsName(),
+        Kernel = ReadTrim("/proc/sys/kernel/osrelease") ?? RuntimeInformation.OSDescription,
+        Arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
+        Cpu = CpuInfoField("model name") ?? "unknown",
+        Cores = Environment.ProcessorCount,
+        MemoryBytes = MemTotalBytes(),
+        LoadavgAtStart = LoadAverage(),
     };
 
     /// <summary>/proc/loadavg's 1, 5 and 15 minute averages: other work on the machine skews a run.</summary>
     public static string LoadAverage() =>
         string.Join(" ", (ReadTrim("/proc/loadavg") ?? "").Split(' ').Take(3));
 
-    public static JsonObject Virtualization()
+    public static VirtualizationInfo Virtualization()
     {
         string flags = CpuInfoField("flags") ?? "";
         bool hw = flags.Split(' ').Any(f => f is "vmx" or "svm");
         bool hostIsVm = flags.Split(' ').Contains("hypervisor");
-        return new JsonObject
+        return new VirtualizationInfo
         {
-            ["host_is_vm"] = hostIsVm,
-            ["hardware_virt"] = hw,
-            ["dev_kvm"] = File.Exists("/dev/kvm"),
-            ["notes"] = hw ? "the CPU offers hardware virtualization"
+            HostIsVm = hostIsVm,
+            HardwareVirt = hw,
+            DevKvm = File.Exists("/dev/kvm"),
+            Notes = hw ? "the CPU offers hardware virtualization"
                 : "no VT-x/AMD-V visible: guests run under software emulation, so report ratios against local, not absolute times",
         };
     }
 
-    public static async Task<JsonObject> GitAsync(string repoDir)
+    public static async Task<GitInfo> GitAsync(string repoDir)
     {
         var commit = await Cli.Wrap("git").WithArguments(["-C", repoDir, "rev-parse", "HEAD"])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
         var status = await Cli.Wrap("git").WithArguments(["-C", repoDir, "status", "--porcelain", "--untracked-files=no"])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
-        return new JsonObject
+        return new GitInfo
         {
-            ["commit"] = commit.IsSuccess ? commit.StandardOutput.Trim() : "unknown",
-            ["dirty"] = status.IsSuccess && status.StandardOutput.Trim().Length > 0,
+            Commit = commit.IsSuccess ? commit.StandardOutput.Trim() : "unknown",
+            Dirty = status.IsSuccess && status.StandardOutput.Trim().Length > 0,
         };
     }
 
-    public static JsonObject Tools() => new()
+    public static Dictionary<string, System.Text.Json.JsonElement> Tools() => ManifestValues.Of(new Dictionary<string, string>
     {
         ["dotnet"] = Environment.Version.ToString(),
-        ["benchmarkdotnet"] = typeof(BenchmarkDotNet.Running.BenchmarkRunner).Assembly.GetName().Version?.ToString(),
-        ["cliwrap"] = typeof(Cli).Assembly.GetName().Version?.ToString(),
-    };
+        ["benchmarkdotnet"] = typeof(BenchmarkDotNet.Running.BenchmarkRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
+        ["cliwrap"] = typeof(Cli).Assembly.GetName().Version?.ToString() ?? "unknown",
+    });
 
     private static string OsName()
     {

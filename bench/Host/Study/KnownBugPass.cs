@@ -1,4 +1,3 @@
-using System.Globalization;
 using FsBench.Host.Channel;
 using FsBench.Host.Providers;
 
@@ -10,12 +9,10 @@ namespace FsBench.Host.Study;
 /// </summary>
 public static class KnownBugPass
 {
-    public const string Header = "provider,mount,condition,probe,runs,deviations,outcomes";
-
     public static async Task RunAsync(RunFolder folder, IReadOnlyList<IProvider> providers, string[] mounts, ProviderContext ctx, int runs, CancellationToken ct)
     {
-        string path = Path.Combine(folder.Dir, "knownbugs.csv");
-        if (!File.Exists(path)) await File.WriteAllTextAsync(path, Header + "\n", ct);
+        string path = folder.Layout.KnownBugs;
+        if (!File.Exists(path)) RunFormatCsv.CreateEmpty<KnownBugRow>(path);
         foreach (var p in providers)
         foreach (var mount in mounts.Where(p.Mounts.Contains))
         {
@@ -30,7 +27,7 @@ public static class KnownBugPass
                 {
                     var reply = await session.KnownBugsAsync(runs, names, ct);
                     results.AddRange(reply.Results);
-                    await File.AppendAllLinesAsync(path, reply.Results.Select(r => Row(p.Name, mount, "idle", r)), ct);
+                    RunFormatCsv.Append(path, reply.Results.Select(r => Row(p.Name, mount, "idle", r)));
                 }
                 await session.CleanupAsync(ct);
                 long deviations = results.Sum(r => r.Deviations);
@@ -43,10 +40,9 @@ public static class KnownBugPass
         }
     }
 
-    public static string Row(string provider, string mount, string condition, Protocol.KnownBugResult r)
+    public static KnownBugRow Row(string provider, string mount, string condition, Protocol.KnownBugResult r) => new()
     {
-        string outcomes = string.Join("; ", r.Outcomes.Select(o => $"{o.Key}: {o.Value}")).Replace("\"", "'");
-        return string.Join(",", provider, mount, condition, r.Name, r.Runs.ToString(CultureInfo.InvariantCulture),
-            r.Deviations.ToString(CultureInfo.InvariantCulture), $"\"{outcomes}\"");
-    }
+        Provider = provider, Mount = mount, Condition = condition, Probe = r.Name, Runs = r.Runs, Deviations = r.Deviations,
+        Outcomes = KnownBugRow.FormatOutcomes(r.Outcomes),
+    };
 }

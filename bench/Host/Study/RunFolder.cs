@@ -1,45 +1,40 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace FsBench.Host.Study;
 
 /// <summary>
-/// results/&lt;run-id&gt;/: the self-describing run folder (see results/README.md). Everything is written as it
-/// goes, so a killed run keeps what it measured.
+/// results/&lt;run-id&gt;/: the self-describing run folder of a benchmark run (results/README.md; the records and
+/// file names are in bench/RunFormat). Everything is written as it goes, so a killed run keeps what it measured.
 /// </summary>
 public sealed class RunFolder
 {
-    public const string SummaryHeader = "provider,mount,op,workers,ops,failures,p50_ns,p99_ns,ops_per_s,p999_ns,mean_ns,layout";
-    public const string FailuresHeader = "provider,mount,op,workers,errno,count";
-
-    public string Dir { get; }
-    public string ManifestPath => Path.Combine(Dir, "manifest.json");
-    public string SummaryPath => Path.Combine(Dir, "summary.csv");
-    public string FailuresPath => Path.Combine(Dir, "failures.csv");
-    public string ProbeDir => Path.Combine(Dir, "probe");
-    public string StateDir => Path.Combine(Dir, "state");
-    public string BdnDir => Path.Combine(Dir, "bdn");
+    public RunFolderLayout Layout { get; }
+    public string Dir => Layout.Dir;
+    public string ManifestPath => Layout.Manifest;
+    public string SummaryPath => Layout.Summary;
+    public string FailuresPath => Layout.Failures;
+    public string ProbeDir => Layout.ProbeDir;
+    public string StateDir => Layout.StateDir;
+    public string BdnDir => Layout.BdnDir;
+    /// <summary>The host's own settings for BenchmarkDotNet's child processes (state, not part of the format).</summary>
     public string SettingsPath => Path.Combine(StateDir, "settings.json");
-    /// <summary>gpu/&lt;provider&gt;.json, written by `fsbench gpu`.</summary>
-    public string GpuDir => Path.Combine(Dir, "gpu");
 
     public RunFolder(string dir)
     {
-        Dir = Path.GetFullPath(dir);
+        Layout = new RunFolderLayout(dir);
     }
 
     public static RunFolder Create(string dir)
     {
         var folder = new RunFolder(dir);
         // run.log may already be there: ./run-bench.sh starts logging before the host starts.
-        if (Directory.Exists(folder.Dir) && Directory.EnumerateFileSystemEntries(folder.Dir).Any(e => Path.GetFileName(e) != "run.log"))
+        if (Directory.Exists(folder.Dir) && Directory.EnumerateFileSystemEntries(folder.Dir).Any(e => Path.GetFileName(e) != RunFolderLayout.RunLogFile))
             throw new StudyException($"run folder {folder.Dir} already exists and is not empty");
         Directory.CreateDirectory(folder.ProbeDir);
         Directory.CreateDirectory(folder.StateDir);
         Directory.CreateDirectory(folder.BdnDir);
-        File.WriteAllText(folder.SummaryPath, SummaryHeader + "\n");
-        File.WriteAllText(folder.FailuresPath, FailuresHeader + "\n");
+        RunFormatCsv.CreateEmpty<SummaryRow>(folder.SummaryPath);
+        RunFormatCsv.CreateEmpty<FailureRow>(folder.FailuresPath);
         return folder;
     }
 
@@ -56,33 +51,34 @@ public sealed class RunFolder
         JsonSerializer.Deserialize<StudySettings>(File.ReadAllText(SettingsPath), StudySettings.Json)
         ?? throw new StudyException($"{SettingsPath} is empty");
 
-    public void WriteManifest(JsonObject manifest) =>
-        WriteAtomic(ManifestPath, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    public void WriteManifest(BenchManifest manifest) => RunFormatJson.Write(ManifestPath, manifest);
 
-    public JsonObject ReadManifest() =>
-        JsonNode.Parse(File.ReadAllText(ManifestPath)) as JsonObject ?? throw new StudyException($"{ManifestPath} is not a JSON object");
+    public BenchManifest ReadManifest() => ManifestReader.ReadBench(Dir);
 
-    public string CasePath(CaseKey key) => Path.Combine(ProbeDir, key.FileName);
+    public string CasePath(CaseKey key) => Layout.ProbeCase(key);
 
-    public void WriteCase(CaseFile c) =>
-        WriteAtomic(CasePath(new CaseKey(c.Provider, c.Mount, c.Op, c.Workers)), JsonSerializer.Serialize(c, StudySettings.Json));
+    public void WriteCase(ProbeCase c) => RunFormatJson.Write(CasePath(c.Key), c);
 
-    public CaseFile? ReadCase(CaseKey key)
+    public ProbeCase? ReadCase(CaseKey key)
     {
         string path = CasePath(key);
-        return File.Exists(path) ? JsonSerializer.Deserialize<CaseFile>(File.ReadAllText(path), StudySettings.Json) : null;
+        return File.Exists(path) ? RunFormatJson.Read<ProbeCase>(path) : null;
     }
 
     /// <summary>The case's row in summary.csv and its errno counts in failures.csv, appended when it finishes.</summary>
-    public void AppendFinished(CaseFile c)
+    public void AppendFinished(ProbeCase c)
     {
-        var inv = CultureInfo.InvariantCulture;
-        File.AppendAllText(SummaryPath, string.Join(",",
-            c.Provider, c.Mount, c.Op, c.Workers.ToString(inv), c.Ops.ToString(inv), c.Failures.ToString(inv),
-            c.P50Ns.ToString(inv), c.P99Ns.ToString(inv), c.OpsPerSecond.ToString("0.###", inv),
-            c.P999Ns.ToString(inv), c.MeanNs.ToString("0.#", inv), c.Layout) + "\n");
-        var rows = c.Errnos.Where(e => e.Value > 0).Select(e => $"{c.Provider},{c.Mount},{c.Op},{c.Workers},{e.Key},{e.Value}\n");
-        File.AppendAllText(FailuresPath, string.Concat(rows));
+        bool any = c.Ops > c.Failures;
+        RunFormatCsv.Append(SummaryPath, new SummaryRow
+        {
+            Provider = c.Provider, Mount = c.Mount, Op = c.Op, Workers = c.Workers, Ops = c.Ops, Failures = c.Failures,
+            P50Ns = any ? c.P50Ns : null, P99Ns = any ? c.P99Ns : null, P999Ns = any ? c.P999Ns : null,
+            MeanNs = any ? Math.Round(c.MeanNs, 1) : null, OpsPerS = Math.Round(c.OpsPerSecond, 3), Layout = c.Layout ?? "",
+        });
+        RunFormatCsv.Append(FailuresPath, c.Errnos.Where(e => e.Value > 0).Select(e => new FailureRow
+        {
+            Provider = c.Provider, Mount = c.Mount, Op = c.Op, Workers = c.Workers, Errno = e.Key, Count = e.Value,
+        }));
     }
 
     /// <summary>Marks that a session's channel to <paramref name="provider"/> died, for the next case to restart it.</summary>
@@ -100,14 +96,10 @@ public sealed class RunFolder
     }
 
     /// <summary>restarts.csv: every provider restart a run needed, with the case and the reason.</summary>
-    public void AppendRestart(string provider, CaseKey before, string reason)
-    {
-        string path = Path.Combine(Dir, "restarts.csv");
-        if (!File.Exists(path)) File.WriteAllText(path, "utc,provider,case,reason\n");
-        File.AppendAllText(path, $"{DateTime.UtcNow:o},{provider},{before},\"{reason.Replace("\"", "'")}\"\n");
-    }
+    public void AppendRestart(string provider, CaseKey before, string reason) =>
+        RunFormatCsv.Append(Layout.Restarts, new RestartRow { Utc = DateTime.UtcNow.ToString("o"), Provider = provider, Case = before.ToString(), Reason = reason });
 
-    public int FinishedCases() => Math.Max(0, File.ReadLines(SummaryPath).Count() - 1);
+    public int FinishedCases() => RunFormatCsv.Read<SummaryRow>(SummaryPath).Count();
 
     private static void WriteAtomic(string path, string text)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using BenchmarkDotNet.Running;
 using FsBench.Host.Benchmarks;
 using FsBench.Host.Providers;
@@ -23,9 +21,10 @@ public static class StudyRunner
         Console.WriteLine($"fsbench: run {runId} -> {folder.Dir}");
 
         var ctx = StudyEnvironment.Context(folder, settings);
-        var (available, entries) = await StartProvidersAsync(requestedProviders, ctx, manifest, ct);
+        var (available, entries) = await StartProvidersAsync(requestedProviders, ctx, ct);
+        manifest.Providers = [.. entries.Values];
         folder.WriteManifest(manifest);
-        if (available.Count == 0) { Finish(folder, manifest, "partial", 0); throw new StudyException("no provider could run here (see above)"); }
+        if (available.Count == 0) { Finish(folder, manifest, RunStatus.Partial, 0); throw new StudyException("no provider could run here (see above)"); }
 
         var mounts = settings.Mounts.Length > 0 ? settings.Mounts : available.SelectMany(p => p.Mounts).Distinct().ToArray();
         settings = settings with
@@ -35,8 +34,12 @@ public static class StudyRunner
         };
         var plan = RepetitionPlan.Create(settings.Providers, available.Where(p => p.ExclusiveActive).Select(p => p.Name).ToHashSet(),
             settings.Repetitions, settings.Seed);
-        manifest["settings"] = JsonSerializer.SerializeToNode(settings, StudySettings.Json);
-        manifest["repetitions"] = JsonSerializer.SerializeToNode(plan, StudySettings.Json);
+        manifest.Settings = settings.ToManifest();
+        manifest.Repetitions = [.. plan.Select(r => new RepetitionInfo
+        {
+            Index = r.Index, Order = [.. r.Order],
+            Segments = [.. r.Segments.Select(g => new RepetitionSegmentInfo { Providers = [.. g.Providers], Exclusive = g.Exclusive })],
+        })];
         folder.WriteSettings(settings);
         folder.WriteManifest(manifest);
         Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir);
@@ -44,7 +47,7 @@ public static class StudyRunner
         int expected = available.Sum(p => settings.Workers.Length * settings.Ops.Sum(op => mounts.Count(m => StudyConfig.Applies(p, op, m))));
         Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", available.Select(p => p.Name))}, {settings.Repetitions} launches each " +
                           $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops per launch; order seed {settings.Seed})");
-        using var stopOnCancel = ct.Register(() => Finish(folder, manifest, "partial", expected));
+        using var stopOnCancel = ct.Register(() => Finish(folder, manifest, RunStatus.Partial, expected));
         var shared = available.Where(p => !p.ExclusiveActive).ToList();
         var switcher = new ExclusiveSwitcher(folder, settings, available.ToDictionary(p => p.Name), ctx, (p, info) =>
         {
@@ -57,7 +60,11 @@ public static class StudyRunner
                                   string.Join(" | ", repetition.Segments.Select(s => string.Join(", ", s.Providers) + (s.Exclusive ? " (alone)" : ""))));
             try { BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, available, plan, switcher)); }
             finally { switcher.Stop(); }
-            lock (manifest) { manifest["workload_traces"] = Workloads.WorkloadPass.Describe(settings); folder.WriteManifest(manifest); }
+            lock (manifest)
+            {
+                manifest.WorkloadTraces = Workloads.WorkloadPass.Describe(settings).ToDictionary(kv => kv.Key, kv => System.Text.Json.JsonSerializer.SerializeToElement(kv.Value));
+                folder.WriteManifest(manifest);
+            }
             await Workloads.WorkloadPass.RunAsync(folder, shared, settings, ctx, ct);
             await KnownBugPass.RunAsync(folder, shared, mounts, ctx, settings.KnownBugRuns, ct);
         }
@@ -70,50 +77,46 @@ public static class StudyRunner
             }
         }
         int finished = folder.FinishedCases();
-        string status = finished >= expected ? "complete" : "partial";
+        string status = finished >= expected ? RunStatus.Complete : RunStatus.Partial;
         Finish(folder, manifest, status, expected);
         Console.WriteLine($"fsbench: {finished}/{expected} cases finished; run {status}: {folder.Dir}");
-        return status == "complete" ? 0 : 3;
+        return status == RunStatus.Complete ? 0 : 3;
     }
 
-    private static void Describe(JsonObject entry, ProviderInfo info)
+    private static void Describe(ProviderEntry entry, ProviderInfo info)
     {
-        entry["available"] = true;
-        entry["acceleration"] = info.Acceleration;
-        entry["versions"] = JsonSerializer.SerializeToNode(info.Versions);
-        entry["settings"] = JsonSerializer.SerializeToNode(info.Settings);
+        entry.Available = true;
+        entry.Acceleration = info.Acceleration;
+        entry.Versions = ManifestValues.Of(info.Versions);
+        entry.Settings = ManifestValues.Of(info.Settings);
     }
 
     /// <summary>
     /// Starts the providers that can run side by side; an exclusive one is only checked here (it starts in its own
-    /// segments). Returns every provider that can be measured and each one's manifest entry.
+    /// segments). Returns every provider that can be measured and each one's manifest entry (in the order asked).
     /// </summary>
-    private static async Task<(List<IProvider> Available, Dictionary<string, JsonObject> Entries)> StartProvidersAsync(
-        string[] requested, ProviderContext ctx, JsonObject manifest, CancellationToken ct)
+    private static async Task<(List<IProvider> Available, Dictionary<string, ProviderEntry> Entries)> StartProvidersAsync(
+        string[] requested, ProviderContext ctx, CancellationToken ct)
     {
-        var byName = new Dictionary<string, JsonObject>();
         var names = requested.Length > 0 ? requested : ProviderCatalog.Names.ToArray();
         var providers = names.Select(ProviderCatalog.Create).ToList();   // an unknown name fails before anything starts
         var started = new List<IProvider>();
-        var entries = new JsonArray();
+        var entries = new Dictionary<string, ProviderEntry>();
         foreach (var p in providers)
         {
-            var entry = new JsonObject { ["name"] = p.Name, ["mounts"] = new JsonArray(p.Mounts.Select(m => (JsonNode)m).ToArray()) };
-            entries.Add(entry);
-            byName[p.Name] = entry;
+            var entry = new ProviderEntry { Name = p.Name, Mounts = [.. p.Mounts] };
+            entries[p.Name] = entry;
             string? reason = await p.UnavailableReasonAsync(ct);
             if (reason is not null)
             {
                 Console.WriteLine($"fsbench: skipping {p.Name}: {reason}");
-                entry["available"] = false;
-                entry["reason"] = reason;
+                (entry.Available, entry.Reason) = (false, reason);
                 continue;
             }
             if (p.ExclusiveActive)
             {
                 Console.WriteLine($"fsbench: {p.Name} runs alone: started and stopped around its cases in each repetition");
-                entry["available"] = true;
-                entry["exclusive_active"] = true;
+                (entry.Available, entry.ExclusiveActive) = (true, true);
                 started.Add(p);
                 continue;
             }
@@ -126,37 +129,33 @@ public static class StudyRunner
             catch (Exception e) when (e is StudyException or IOException or InvalidOperationException)
             {
                 Console.WriteLine($"fsbench: {p.Name} failed to start: {e.Message}");
-                entry["available"] = false;
-                entry["reason"] = $"failed to start: {e.Message}";
+                (entry.Available, entry.Reason) = (false, $"failed to start: {e.Message}");
                 await p.StopAsync(ctx, CancellationToken.None);
             }
         }
-        manifest["providers"] = entries;
-        return (started, byName);
+        return (started, entries);
     }
 
-    private static async Task<JsonObject> NewManifestAsync(string runId, StudySettings settings) => new()
+    private static async Task<BenchManifest> NewManifestAsync(string runId, StudySettings settings) => new()
     {
-        ["run_id"] = runId,
-        ["status"] = "running",
-        ["started_utc"] = DateTime.UtcNow.ToString("o"),
-        ["ended_utc"] = null,
-        ["profile"] = settings.Profile,
-        ["settings"] = JsonSerializer.SerializeToNode(settings, StudySettings.Json),
-        ["host"] = HostFacts.Host(),
-        ["virtualization"] = HostFacts.Virtualization(),
-        ["providers"] = new JsonArray(),
-        ["tools"] = HostFacts.Tools(),
-        ["git"] = await HostFacts.GitAsync(AppContext.BaseDirectory),
+        RunId = runId,
+        Status = RunStatus.Running,
+        StartedUtc = DateTimeOffset.UtcNow,
+        Profile = settings.Profile,
+        Settings = settings.ToManifest(),
+        Host = HostFacts.Host(),
+        Virtualization = HostFacts.Virtualization(),
+        Tools = HostFacts.Tools(),
+        Git = await HostFacts.GitAsync(AppContext.BaseDirectory),
     };
 
-    private static void Finish(RunFolder folder, JsonObject manifest, string status, int expected)
-    {
-        manifest["status"] = status;
-        manifest["ended_utc"] = DateTime.UtcNow.ToString("o");
-        manifest["loadavg_at_end"] = HostFacts.LoadAverage();
-        manifest["cases_expected"] = expected;
-        manifest["cases_finished"] = folder.FinishedCases();
-        folder.WriteManifest(manifest);
-    }
+    private static void Finish(RunFolder folder, BenchManifest manifest, string status, int expected) =>
+        folder.WriteManifest(manifest with
+        {
+            Status = status,
+            EndedUtc = DateTimeOffset.UtcNow,
+            LoadavgAtEnd = HostFacts.LoadAverage(),
+            CasesExpected = expected,
+            CasesFinished = folder.FinishedCases(),
+        });
 }

@@ -51,6 +51,16 @@ public sealed record StudySettings
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
     };
 
+    /// <summary>The manifest's settings section.</summary>
+    public BenchSettings ToManifest() => new()
+    {
+        Profile = Profile, BatchSize = BatchSizeOps, Repetitions = Repetitions, Seed = Seed, Warmup = Warmup, Iterations = Iterations, Workers = [.. Workers],
+        Mounts = [.. Mounts], Ops = [.. Ops], Layout = Layout, SampleCap = SampleCap, KnownBugRuns = KnownBugRuns,
+        BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ProbePath = ProbePath,
+        Workloads = [.. Workloads], WorkloadWarmup = WorkloadWarmup, WorkloadRuns = WorkloadRuns, TracesDir = TracesDir,
+    };
+
+    /// <summary>state/settings.json, the host's own copy for BenchmarkDotNet's child processes.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

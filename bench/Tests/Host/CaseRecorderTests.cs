@@ -1,3 +1,4 @@
+using FsBench.RunFormat;
 using FsBench.Host.Study;
 using FsBench.Protocol;
 using FsBench.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class CaseRecorderTests : TempDirTest
         Assert.Equal(5, HistogramCodec.Decode(c.Histogram).TotalCount);
         Assert.InRange(c.P50Ns, 2990, 3010);                                 // the merged median, not either batch's
         Assert.Equal([1000L, 2000, 3000, 4000, 5000], c.SamplesNs.Order());
-        Assert.True(File.Exists(Path.Combine(folder.ProbeDir, key.FileName)));
+        Assert.True(File.Exists(Path.Combine(folder.ProbeDir, key.ProbeFileName)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FsBench.RunFormat;
 using FsBench.Host.Study;
 using FsBench.Protocol;
 using FsBench.Tests.Support;

@@ -61,7 +61,7 @@ public sealed class StudyRunTests : TempDirTest
         Assert.Contains(exports, f => f!.EndsWith("-numeric.csv"));
         Assert.Contains(exports, f => f!.EndsWith("-report-github.md"));
         var knownBugs = File.ReadAllLines(Path.Combine(dir, "knownbugs.csv"));
-        Assert.Equal(FsBench.Host.Study.KnownBugPass.Header, knownBugs[0]);
+        Assert.Equal(FsBench.RunFormat.RunFormatCsv.Header<FsBench.RunFormat.KnownBugRow>(), knownBugs[0]);
         var local = knownBugs.Where(l => l.StartsWith("local,bind,idle,")).ToList();
         Assert.Equal(FsBench.Probe.KnownBugs.KnownBugCatalog.All.Count, local.Count);
         Assert.All(local, l => Assert.Equal("0", l.Split(',')[5]));   // POSIX behaviour on the host filesystem

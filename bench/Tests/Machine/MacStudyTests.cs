@@ -1,3 +1,4 @@
+using FsBench.RunFormat;
 using FsBench.Host.Providers.Machine;
 using FsBench.Host.Providers.Machine.MacStudy;
 using FsBench.Host.Study;
@@ -32,7 +33,7 @@ public sealed class MacStudyTests : IDisposable
         Assert.Empty(mac.Machines);   // cleanup removed the study's own machines
 
         var cost = File.ReadAllLines(Path.Combine(_tmp.Path, "opcost.csv"));
-        Assert.Equal(OpCostLog.Header, cost[0]);
+        Assert.Equal(RunFormatCsv.Header<OpCostRow>(), cost[0]);
         var actions = cost.Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var p in new[] { "applehv", "libkrun" })
         {

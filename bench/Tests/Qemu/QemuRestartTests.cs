@@ -1,3 +1,4 @@
+using FsBench.RunFormat;
 using FsBench.Host.Benchmarks;
 using FsBench.Host.Channel;
 using FsBench.Host.Providers;

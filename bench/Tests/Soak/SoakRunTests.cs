@@ -48,7 +48,7 @@ public sealed class SoakRunTests : TempDirTest
         Assert.Equal(2, manifest["faults_not_applied"]!.AsArray().Count);
 
         var rows = File.ReadAllLines(Path.Combine(dir, "timeseries.csv"));
-        Assert.Equal(FsBench.Host.Soak.SoakPoint.CsvHeader, rows[0]);
+        Assert.Equal(FsBench.RunFormat.RunFormatCsv.Header<FsBench.RunFormat.TimeSeriesRow>(), rows[0]);
         Assert.InRange(rows.Length - 1, 8, 11);
         Assert.All(rows.Skip(1), row => Assert.Equal("200", row.Split(',')[2]));   // open loop: 200 ops due per 1 s window
 

@@ -5,8 +5,10 @@ namespace FsBench.Host.Providers.Machine;
 /// <summary>One freeze of a machine's VMM (SIGSTOP to SIGCONT), as recorded.</summary>
 public sealed record FreezeWindow(string Machine, DateTime StartUtc, DateTime EndUtc)
 {
-    public const string CsvHeader = "machine,start_utc,end_utc";
-    public string ToCsv() => string.Join(',', Machine, StartUtc.ToString("o", CultureInfo.InvariantCulture), EndUtc.ToString("o", CultureInfo.InvariantCulture));
+    public FreezeWindowRow ToRow() => new()
+    {
+        Machine = Machine, StartUtc = StartUtc.ToString("o", CultureInfo.InvariantCulture), EndUtc = EndUtc.ToString("o", CultureInfo.InvariantCulture),
+    };
 }
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record FreezeWindow(string Machine, DateTime StartUtc, DateTime En
 /// </summary>
 public static class FreezeLedger
 {
-    public static string CsvPath(string dir) => Path.Combine(dir, "freeze-windows.csv");
+    public static string CsvPath(string dir) => Path.Combine(dir, RunFolderLayout.FreezeWindowsFile);
     private static string Marker(string dir, string machine) => Path.Combine(dir, $".freeze-{machine}");
 
     /// <summary>Written before the SIGSTOP, so no machine command can start between the two.</summary>
@@ -35,8 +37,7 @@ public static class FreezeLedger
         if (!File.Exists(marker)) return null;
         var start = DateTime.Parse(File.ReadAllText(marker).Trim(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         var w = new FreezeWindow(machine, start, DateTime.UtcNow);
-        if (!File.Exists(CsvPath(dir))) File.WriteAllText(CsvPath(dir), FreezeWindow.CsvHeader + "\n");
-        File.AppendAllText(CsvPath(dir), w.ToCsv() + "\n");
+        RunFormatCsv.Append(CsvPath(dir), w.ToRow());
         File.Delete(marker);
         return w;
     }
@@ -65,9 +66,7 @@ public static class FreezeLedger
 
     public static List<FreezeWindow> Read(string dir)
     {
-        if (!File.Exists(CsvPath(dir))) return [];
-        return File.ReadAllLines(CsvPath(dir)).Skip(1).Select(l => l.Split(',')).Where(f => f.Length == 3)
-            .Select(f => new FreezeWindow(f[0], Parse(f[1]), Parse(f[2]))).ToList();
+        return RunFormatCsv.ReadIfPresent<FreezeWindowRow>(CsvPath(dir)).Select(r => new FreezeWindow(r.Machine, Parse(r.StartUtc), Parse(r.EndUtc))).ToList();
     }
 
     /// <summary>The window a failure at <paramref name="utc"/> belongs to (inside it, or within the grace after the thaw), or null.</summary>

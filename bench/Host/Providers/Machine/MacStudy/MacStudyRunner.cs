@@ -142,7 +142,7 @@ public sealed class MacStudyRunner(IMacStudyTools tools, string studyDir, MacStu
         var windows = FreezeLedger.Read(paths.Machine.Workspace)
             .Where(w => w.Machine == MachineCommands.MachineNameFor(step.Provider!) && w.EndUtc >= step.Started && w.StartUtc <= DateTime.UtcNow).ToList();
         if (windows.Count == 0 || step.Out is null || !Directory.Exists(step.Out)) return;
-        File.WriteAllLines(Path.Combine(step.Out, "freeze-windows.csv"), [FreezeWindow.CsvHeader, .. windows.Select(w => w.ToCsv())]);
+        RunFormatCsv.WriteAll(Path.Combine(step.Out, RunFolderLayout.FreezeWindowsFile), windows.Select(w => w.ToRow()));
     }
 
     /// <summary>The path itself when nothing is there yet, else PATH-try2, PATH-try3, ...</summary>

@@ -8,12 +8,10 @@ namespace FsBench.Host.Providers.Machine.MacStudy;
 /// </summary>
 public sealed class OpCostLog(string path)
 {
-    public const string Header = "utc,step,provider,machine,action,seconds,exit_code";
-
-    public void Append(string step, string provider, string machine, string action, ToolRun r)
-    {
-        if (!File.Exists(path)) File.WriteAllText(path, Header + "\n");
-        File.AppendAllText(path, string.Join(',', DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), step, provider, machine, action,
-            r.Took.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), r.ExitCode.ToString(CultureInfo.InvariantCulture)) + "\n");
-    }
+    public void Append(string step, string provider, string machine, string action, ToolRun r) =>
+        RunFormatCsv.Append(path, new OpCostRow
+        {
+            Utc = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), Step = step, Provider = provider, Machine = machine,
+            Action = action, Seconds = Math.Round(r.Took.TotalSeconds, 2), ExitCode = r.ExitCode,
+        });
 }
