@@ -35,7 +35,8 @@ public sealed class QemuRestartTests : TempDirTest
             var rows = File.ReadAllLines(Path.Combine(folder.Dir, "restarts.csv"));
             Assert.Equal("utc,provider,case,reason", rows[0]);
             Assert.Equal(3, rows.Length);
-            Assert.Contains("qemu-9p/bind/mkdir/w1,\"the guest died mid-batch\"", rows[1]);
+            Assert.Contains("qemu-9p/bind/mkdir/w1,", rows[1]);
+            Assert.Contains("the guest died mid-batch", rows[1]);
             Assert.Contains("qemu-9p/bind/stat/w1", rows[2]);
             Assert.Contains("not running", rows[2]);
         }
