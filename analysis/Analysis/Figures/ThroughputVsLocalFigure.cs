@@ -44,11 +44,7 @@ public static class ThroughputVsLocalFigure
             FillHatch = ProviderStyle.HatchOf(s.Mount),
             FillHatchColor = Colors.White.WithAlpha(0.6),
         }));
-        plot.ShowLegend(Edge.Right);
-
-        var ticks = ops.Select((op, i) => new Tick(i * groupWidth + (series.Count - 1) / 2.0, op, true)).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        GroupedBars.LabelGroups(plot, ops, series.Count, groupWidth);
         plot.Title(title);
         plot.XLabel("operation");
         plot.YLabel("ops/s relative to local (log scale, ×1 = local)");

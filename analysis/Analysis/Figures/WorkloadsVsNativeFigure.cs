@@ -41,10 +41,7 @@ public static class WorkloadsVsNativeFigure
             LabelText = $"{s.Provider} · {s.Mount}", FillColor = ProviderStyle.ColorOf(s.Provider),
             FillHatch = ProviderStyle.HatchOf(s.Mount), FillHatchColor = Colors.White.WithAlpha(0.6),
         }));
-        plot.ShowLegend(Edge.Right);
-        var ticks = workloads.Select((w, i) => new Tick(i * groupWidth + (series.Count - 1) / 2.0, w, true)).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        GroupedBars.LabelGroups(plot, workloads, series.Count, groupWidth);
         plot.Title(title);
         plot.XLabel("workload (trace of a real tool, replayed in the guest)");
         plot.YLabel("% of native speed (local time / provider time)");
