@@ -30,6 +30,13 @@ public interface IProvider
     string? LowerLayerDir(string mount) => null;
 
     /// <summary>
+    /// The host directory that a session on this mount sees as its batch directory, when the host can write into it
+    /// directly (a bind share); null otherwise. Through it the host changes the share behind the guest's back: files
+    /// the guest has never looked up (the cold operations) and the cross-side coherence scenario.
+    /// </summary>
+    string? HostShareDir(ProviderContext ctx, string mount) => null;
+
+    /// <summary>
     /// True for a provider whose sessions share one long-lived guest: when a session's channel dies (a hung or dead
     /// guest or file server), the next case restarts the provider instead of losing every case after it.
     /// </summary>

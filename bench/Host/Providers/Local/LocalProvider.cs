@@ -28,6 +28,9 @@ public sealed class LocalProvider : IProvider
 
     public Task StopAsync(ProviderContext ctx, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>The probe's root is the host directory itself.</summary>
+    public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;
+
     /// <summary>The probe itself: a child process of the host.</summary>
     public Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<SampledProcess>>(session?.Channel is ProcessChannel { ProcessId: > 0 } pc ? [new SampledProcess("probe", pc.ProcessId)] : []);

@@ -119,6 +119,10 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
         return session;
     }
 
+    /// <summary>The bind mount is the macOS directory the machine shares (virtio-fs from vfkit or krunkit).</summary>
+    public string? HostShareDir(ProviderContext ctx, string mount) =>
+        mount == MountModes.Bind ? MachineState.Read(ctx, provider)?.HostDir : null;
+
     public async Task StopAsync(ProviderContext ctx, CancellationToken ct)
     {
         var state = MachineState.Read(ctx, provider);

@@ -46,6 +46,9 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName, strin
         return session;
     }
 
+    /// <summary>The bind mount is the host directory itself; the overlay's writes and the named volume are not.</summary>
+    public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;
+
     public Task StopAsync(ProviderContext ctx, CancellationToken ct) => PodmanContainers.RemoveOwnAsync(podman, Commands(ctx, image), ct);
 
     /// <summary>Each of this run's containers: its conmon and its first process.</summary>

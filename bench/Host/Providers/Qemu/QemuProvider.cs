@@ -33,6 +33,9 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
     /// <summary>The overlay's lower layer is the share itself, which the probe also mounts.</summary>
     public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
 
+    /// <summary>The bind mount is the shared host directory (/mnt/share in the guest).</summary>
+    public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;
+
     /// <summary>Pause or freeze the VM, stall or kill its file server, from the host process, for this run's guest.</summary>
     public IFaultInjector Faults(ProviderContext ctx) => new QemuFaultInjector(transport, QemuState.For(ctx, Name), model is not null);
 
