@@ -63,8 +63,11 @@ public static class GpuProbe
         var pull = await Tool.RunAsync(target.Exe, [.. global, "pull", "-q", target.Image], ct, TimeSpan.FromMinutes(30));
         var r = await Tool.RunAsync(target.Exe, [.. global, "image", "inspect", "--format", "{{.Digest}}", target.Image], ct, TimeSpan.FromMinutes(1));
         string digest = r.StandardOutput.Trim();
-        return r.IsSuccess && digest.StartsWith("sha256:", StringComparison.Ordinal) ? $"{target.Image}@{digest}"
-            : $"{target.Image} (digest unknown: {Tool.LastLine(pull.StandardError + "\n" + r.StandardError)})";
+        if (!r.IsSuccess || !digest.StartsWith("sha256:", StringComparison.Ordinal))
+            return $"{target.Image} (digest unknown: {Tool.LastLine(pull.StandardError + "\n" + r.StandardError)})";
+        if (target.Image == GpuTarget.DefaultMachineImage && GpuImagePin.PinIfAbsent(target.Image, digest) is { } pin)
+            Console.WriteLine($"// fsbench: gpu: pinned {target.Image}@{digest} in {pin} (commit it)");
+        return $"{target.Image}@{digest}";
     }
 
     /// <summary>The render nodes (renderD128…) in `ls /dev/dri` output, `ls -1` or `ls -la` alike (the name is the last field).</summary>

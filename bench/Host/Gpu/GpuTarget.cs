@@ -11,6 +11,9 @@ public sealed record GpuTarget(string Provider, string Exe, List<string> Prefix,
 {
     public const string DefaultMachineImage = "quay.io/slopezpa/fedora-vgpu-llama";
 
+    /// <summary>The default image by its pinned digest (<see cref="GpuImagePin"/>), or by its tag until a first pull pins it.</summary>
+    public static string DefaultMachineImageRef() => GpuImagePin.Pinned(DefaultMachineImage) ?? DefaultMachineImage;
+
     public bool InContainer => Exe == "podman";
 
     public static GpuTarget OnHost(string provider) => new(provider, "", [], "(host)");

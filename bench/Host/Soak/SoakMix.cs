@@ -24,10 +24,5 @@ public sealed record SoakMix(Dictionary<string, int> Weights, MixFileContent Con
     }
 
     /// <summary>The default mix file: bench/soak-mix.json of the repository the host was built in, else of the current directory.</summary>
-    public static string DefaultPath()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, DefaultFile))) return Path.Combine(d.FullName, DefaultFile);
-        return Path.GetFullPath(DefaultFile);
-    }
+    public static string DefaultPath() => RepositoryPath.Find(DefaultFile) ?? Path.GetFullPath(DefaultFile);
 }

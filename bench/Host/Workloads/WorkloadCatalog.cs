@@ -32,13 +32,6 @@ public static class WorkloadCatalog
     /// The repository's committed traces (bench/workloads/traces), found above the host binaries so a run works from any
     /// working directory; the relative path when no such folder is above them.
     /// </summary>
-    public static string DefaultTracesDir()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            string dir = Path.Combine(d.FullName, "bench", "workloads", "traces");
-            if (Directory.Exists(dir)) return dir;
-        }
-        return Path.Combine("bench", "workloads", "traces");
-    }
+    public static string DefaultTracesDir() =>
+        RepositoryPath.Find(Path.Combine("bench", "workloads", "traces")) ?? Path.Combine("bench", "workloads", "traces");
 }

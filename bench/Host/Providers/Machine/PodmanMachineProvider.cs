@@ -40,7 +40,7 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
 
     /// <summary>A container on the machine, given the render device (libkrun: Venus; applehv has no GPU for Linux guests).</summary>
     public Gpu.GpuTarget GpuTarget(string? image, string? volume) =>
-        Gpu.GpuTarget.Container(Name, new PodmanCommands(image ?? Gpu.GpuTarget.DefaultMachineImage, false, "gpu", MachineName), volume);
+        Gpu.GpuTarget.Container(Name, new PodmanCommands(image ?? Gpu.GpuTarget.DefaultMachineImageRef(), false, "gpu", MachineName), volume);
 
     public async Task<string?> UnavailableReasonAsync(CancellationToken ct)
     {

@@ -40,12 +40,12 @@ public sealed record FaultModel(string Name, string File)
 
     /// <summary>bench/faultmodel/models, or FSBENCH_FAULT_MODELS (a folder of model files: the tests use their own).</summary>
     public static string? ModelsDir() =>
-        Environment.GetEnvironmentVariable("FSBENCH_FAULT_MODELS") is { Length: > 0 } d ? d : RepositoryPath(Path.Combine("bench", "faultmodel", "models"));
+        Environment.GetEnvironmentVariable("FSBENCH_FAULT_MODELS") is { Length: > 0 } d ? d : RepositoryPath.Find(Path.Combine("bench", "faultmodel", "models"));
 
     /// <summary>The built library, or null (./run-bench.sh setup builds it with make).</summary>
     public static string? Library()
     {
-        string? root = RepositoryPath(".cache");
+        string? root = RepositoryPath.Find(".cache");
         string? lib = root is null ? null : Path.Combine(root, "faultmodel", LibraryName);
         return Environment.GetEnvironmentVariable("FSBENCH_FAULTMODEL_LIB") is { Length: > 0 } env ? env
             : lib is not null && System.IO.File.Exists(lib) ? lib : null;
@@ -56,15 +56,4 @@ public sealed record FaultModel(string Name, string File)
     /// <summary>Where the model's files go in a run folder: faultmodel/&lt;provider&gt;.json (a copy) and .injections.csv.</summary>
     public static string RunDir(ProviderContext ctx) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ctx.StateDir))!, "faultmodel");
     public static string InjectionLog(ProviderContext ctx, string provider) => Path.Combine(RunDir(ctx), provider + InjectionLogFormat.Suffix);
-
-    private static string? RepositoryPath(string relative)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            {
-                string p = Path.Combine(d.FullName, relative);
-                if (Directory.Exists(p) && System.IO.File.Exists(Path.Combine(d.FullName, "run-bench.sh"))) return p;
-            }
-        return null;
-    }
 }

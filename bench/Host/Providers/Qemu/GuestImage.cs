@@ -14,16 +14,7 @@ public sealed record GuestImage(string Dir, Dictionary<string, string> Facts, do
     public string KernelPackageVersion => Facts.GetValueOrDefault("KERNEL_VERSION", "?");
 
     /// <summary>The build script, found by walking up from the host's binaries (or the working directory) to the repository.</summary>
-    public static string? BuildScript()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            {
-                string script = Path.Combine(d.FullName, "bench", "guest", "build-guest.sh");
-                if (File.Exists(script)) return script;
-            }
-        return null;
-    }
+    public static string? BuildScript() => RepositoryPath.Find(Path.Combine("bench", "guest", "build-guest.sh"));
 
     /// <summary>Builds the guest if an input changed (the script decides, under a lock), else reuses the cache.</summary>
     public static async Task<GuestImage> EnsureAsync(string probePath, CancellationToken ct)
