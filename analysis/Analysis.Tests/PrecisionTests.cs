@@ -133,6 +133,10 @@ public class PrecisionTests
         Assert.Contains("A/A calibration", aa.Out);
         Assert.Contains("A/A ±", aa.Out);                            // the noise band beside every verdict
         Assert.True(File.Exists(a3.PathOf("figures/reproducibility.png")));
+        var agree = System.Text.RegularExpressions.Regex.Match(aa.Out, @"Verdicts against local agree in \*\*(\d+) of (\d+) cases");
+        Assert.True(agree.Success, aa.Out);
+        int agreeing = int.Parse(agree.Groups[1].Value), judged = int.Parse(agree.Groups[2].Value);
+        Assert.True(judged > 0 && agreeing >= 0.95 * judged, agree.Value);   // the issue's A/A criterion
 
         var shifted = CliRunner.Run("compare", a1.Directory, slowed.Directory);
         Assert.True(shifted.ExitCode == 3, shifted.Out);

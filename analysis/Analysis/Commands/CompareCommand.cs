@@ -40,7 +40,8 @@ public static class CompareCommand
             var cal = FindCalibration(parsed.GetValue(calibration), b, c);
             var rows = Judge(comparer.Pairs(b, c), test, cal);
             var figure = ReproducibilityFigure.Draw(rows, comparer, cal, test.RelativeThreshold.Value, b, c);
-            string markdown = Markdown(b, c, rows, test, comparer, cal, figure);
+            var agreement = VerdictAgreement.Of(new RunAnalyzer(test).Analyze(b), new RunAnalyzer(test).Analyze(c));
+            string markdown = Markdown(b, c, rows, test, comparer, cal, figure, agreement);
             File.WriteAllText(Path.Combine(c.Directory, "compare.md"), markdown);
             parsed.InvocationConfiguration.Output.Write(markdown);
             return rows.Any(r => r.Verdict == Verdict.Slower) ? ExitCodes.Regression : ExitCodes.Ok;
@@ -81,7 +82,8 @@ public static class CompareCommand
         }).ToList();
     }
 
-    private static string Markdown(Run b, Run c, IReadOnlyList<Row> rows, DifferenceTest test, RunPairComparer comparer, Calibration? cal, Figure figure)
+    private static string Markdown(Run b, Run c, IReadOnlyList<Row> rows, DifferenceTest test, RunPairComparer comparer, Calibration? cal, Figure figure,
+        VerdictAgreement agreement)
     {
         var md = new StringBuilder();
         md.AppendLine($"# Compare `{b.Manifest.RunId}` ({b.Label}) → `{c.Manifest.RunId}` ({c.Label})").AppendLine();
@@ -92,6 +94,13 @@ public static class CompareCommand
         md.AppendLine($"{rows.Count} cases in common: **{Count(Verdict.Slower)} slower**, {Count(Verdict.Faster)} faster, " +
                       $"{Count(Verdict.Equivalent)} equivalent, {Count(Verdict.Same)} no difference shown, {Count(Verdict.Unknown)} not judged.");
         md.AppendLine($"Only in the base run: {b.Cases.Count - rows.Count}; only in the candidate run: {c.Cases.Count - rows.Count}.").AppendLine();
+        md.AppendLine(agreement.Judged == 0
+            ? "Verdicts against local: no case was judged against local in both runs."
+            : $"Verdicts against local agree in **{agreement.Agreeing} of {agreement.Judged} cases ({Format.Percent(agreement.Fraction)})** " +
+              $"(slower, faster, or no difference found; {agreement.Strict} identical word for word)" +
+              (agreement.Disagreements.Count == 0 ? "." : "; they differ on " + string.Join(", ", agreement.Disagreements.Take(8)
+                  .Select(d => $"{Format.Code(d.Key.ToString())} ({VerdictWords.Of(d.Base)} → {VerdictWords.Of(d.Candidate)})")) +
+                  (agreement.Disagreements.Count > 8 ? $" and {agreement.Disagreements.Count - 8} more." : "."))).AppendLine();
         md.AppendLine(comparer.Absolute
             ? "What changed: each case's own p50 (`--absolute`): per-launch log p50s, Student t over launches (Welch between runs); runs with one launch: Hodges-Lehmann over operations."
             : $"What changed: each case's p50 ratio to `{comparer.Reference}` in its own run (D = candidate ratio / base ratio). {LaunchRatio.Method}. " +
