@@ -165,7 +165,9 @@ rehearse() {
   for pair in "--mounts bind" "--workers 1,4" "--ops mkdir,create,open,stat,link,unlink,getxattr,setxattr,readdir,chmod"; do
     [[ " ${args[*]} " == *" ${pair%% *} "* ]] || defaults+=(${pair})
   done
-  local base="$here/results/$(date +%Y%m%d-%H%M%S)-$(hostname)-rehearsal-$profile" soak_for="60s"
+  # The soaks freeze the VM every 20 s for 5 s (longer than the AVF model's 3 s post-freeze threshold): each freeze is a
+  # sleep/wake proxy cycle for the sleep-prevention verdict; one server stall feeds the watchdog verdict.
+  local base="$here/results/$(date +%Y%m%d-%H%M%S)-$(hostname)-rehearsal-$profile" soak_for="90s"
   [ "$profile" = smoke ] || soak_for="5m"
   local none="qemu-virtiofs+none-model" avf="qemu-virtiofs+avf-model" status=0
   mkdir -p "$base"
@@ -176,7 +178,7 @@ rehearse() {
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=3
   for p in "$none" "$avf"; do
     dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" --provider "$p" --duration "$soak_for" --rate 20/s \
-      --faults "pause:at=20s,for=5s;stall:at=40s,for=3s" --knownbugs-every 30s --knownbugs-runs 2 --out "$base/soak-${p#qemu-virtiofs+}" \
+      --faults "freeze:every=20s,for=5s;stall:at=50s,for=3s" --knownbugs-every 30s --knownbugs-runs 2 --out "$base/soak-${p#qemu-virtiofs+}" \
       2>&1 | tee "$base/soak-${p#qemu-virtiofs+}.log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=3
   done
