@@ -105,3 +105,20 @@ def compare_agreement(text):
     """(agreeing, judged) from compare.md's verdict-agreement line, or None when it has none."""
     m = AGREEMENT.search(text)
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def findings_tradeoffs(text):
+    """{provider: {"cases": n, "tally": (slower, same, faster), "p50": (gm, min, max) printed}} from findings.md's
+    trade-off table (one run's report: one row per provider)."""
+    rows = {}
+    for _, header, table in _tables(text):
+        if "slower / same / faster" not in header:
+            continue
+        for r in table:
+            tally = [int(x) for x in re.findall(r"[0-9]+", r[3])[:3]]
+            m = re.match(rf"^×{NUMBER} \(×{NUMBER} – ×{NUMBER}\)$", r[4])
+            rows.setdefault(r[1].strip("`"), []).append({
+                "cases": int(r[2]), "tally": tuple(tally),
+                "p50": tuple(Printed.of(g) for g in m.groups()) if m else None,
+            })
+    return {provider: found[0] for provider, found in rows.items() if len(found) == 1}

@@ -104,6 +104,29 @@ def check_appendix(run, checks, report):
           f"within the printed precision in {p50s[PRINTED]} more")
 
 
+def check_findings(run, checks, report):
+    """findings.md's trade-off row per provider: verdict tally and the geometric mean and range of the p50 ratios to
+    local as summary.csv has them (the probe's own p50_ns over all operations, not the per-repetition ratio)."""
+    path = os.path.join(run.path, "findings.md")
+    if not os.path.isfile(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        printed = analysis_tables.findings_tradeoffs(f.read())
+    for provider, theirs in sorted(printed.items()):
+        keys = [k for k in checks if k[0] == provider]
+        words = [checks[k].verdict for k in keys]
+        tally = (words.count("slower"), words.count("no difference shown"), words.count("faster"))
+        ratios = [run.cases[k].probe_p50 / run.reference(k).probe_p50 for k in keys]
+        mine = (math.exp(sum(map(math.log, ratios)) / len(ratios)), min(ratios), max(ratios)) if ratios else (math.nan,) * 3
+        same = len(keys) == theirs["cases"] and tally == theirs["tally"] and agreement(mine, theirs["p50"]) in (MATCH, PRINTED)
+        print(f"- findings.md, {provider}: {len(keys)} cases, slower / no difference shown / faster {tally[0]} / {tally[1]} / "
+              f"{tally[2]} (equivalent: {words.count('equivalent')}), p50 ratio geometric mean ×{sig(mine[0])} "
+              f"(×{sig(mine[1])} – ×{sig(mine[2])}): {'as printed' if same else 'DIFFERS'}")
+        if not same:
+            report.add(run.run_id, provider, "findings.md trade-off row",
+                       f"{len(keys)}, {tally}, {ratio_text(mine)}", f"{theirs['cases']}, {theirs['tally']}, {ratio_text(theirs['p50'])}")
+
+
 def main(argv):
     if not 1 <= len(argv) <= 2 or any(a.startswith("-") for a in argv):
         print("usage: check_ratios.py RUN [RUN2]", file=sys.stderr)
@@ -123,6 +146,7 @@ def main(argv):
         if checks[-1]:
             second_source(run, checks[-1])
         check_appendix(run, checks[-1], report)
+        check_findings(run, checks[-1], report)
     if len(runs) == 2:
         aa_criteria.check_pair(runs[0], checks[0], runs[1], checks[1], report)
     report.print()
