@@ -16,16 +16,16 @@ def check_pair(run1, res1, run2, res2, report):
     shared = sorted(set(res1) & set(res2))
     print(f"\n## A/A pair {run1.run_id} → {run2.run_id}: {len(shared)} cases judged against local in both runs")
     calibration = _calibration(run1, run2)
-    if shared:
-        _criteria(res1, res2, shared)
+    agreed = _criteria(res1, res2, shared) if shared else None
     if calibration[1] is not None and calibration[1].get("reference") is None:
         _check_calibration(calibration, _absolute_changes(run1, run2), report)
     else:
         _check_calibration(calibration, {k: welch_change(res1[k].ratio, res2[k].ratio) for k in shared}, report)
-    _check_compare(run1, run2, res1, res2, calibration, report)
+    _check_compare(run1, run2, res1, res2, calibration, agreed, report)
 
 
 def _criteria(res1, res2, shared):
+    """Prints the A/A criteria; returns (cases whose verdict classes agree, cases judged in both)."""
     n = len(shared)
     agree = sum(verdict_class(res1[k].verdict) == verdict_class(res2[k].verdict) for k in shared)
     strict = sum(res1[k].verdict == res2[k].verdict for k in shared)
@@ -48,6 +48,7 @@ def _criteria(res1, res2, shared):
     print(f"- change of the ratio to local between the runs: RMS of log D {rms:.3f}, i.e. a band exp(2·RMS) − 1 = "
           f"{math.exp(2 * rms) - 1:.0%} over all cases; median |D − 1| "
           f"{sorted(abs(math.exp(c.mean) - 1) for c in changes.values())[n // 2]:.0%}")
+    return agree, n
 
 
 def _calibration(run1, run2):
@@ -100,7 +101,7 @@ def _absolute_changes(run1, run2):
     return changes
 
 
-def _check_compare(run1, run2, res1, res2, calibration, report):
+def _check_compare(run1, run2, res1, res2, calibration, agreed, report):
     path = os.path.join(run2.path, "compare.md")
     if not os.path.isfile(path):
         print(f"- {path}: missing (`./run-bench.sh compare RUN RUN2` writes it): not checked")
@@ -141,3 +142,6 @@ def _check_compare(run1, run2, res1, res2, calibration, report):
     line = analysis_tables.compare_agreement(text)
     if line:
         print(f"- compare.md's verdict-agreement line says {line[0]} of {line[1]}")
+        if agreed is not None and tuple(line) != tuple(agreed):
+            report.add("compare.md", "all cases", "verdicts against local agree in", f"{agreed[0]} of {agreed[1]}",
+                       f"{line[0]} of {line[1]}")
