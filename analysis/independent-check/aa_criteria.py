@@ -9,6 +9,7 @@ import run_data
 from analysis_tables import Printed
 from discrepancies import MATCH, PRINTED, agreement, ratio_text, sig
 from launch_stats import THRESHOLD, LogMean, verdict, verdict_class, welch_change
+from student_t import normal_cdf, t_cdf, t_quantile
 
 
 def check_pair(run1, res1, run2, res2, report):
@@ -37,7 +38,8 @@ def _criteria(res1, res2, shared):
         print(f"  - {word}: run 1 {sum(verdict_class(res1[k].verdict) == word for k in shared)}, "
               f"run 2 {sum(verdict_class(res2[k].verdict) == word for k in shared)}")
     print(f"- run 1's 95% interval of the ratio to local covers run 2's point estimate in {cover12} of {n} cases "
-          f"({cover12 / n:.1%}); run 2's covers run 1's in {cover21} of {n} ({cover21 / n:.1%})")
+          f"({cover12 / n:.1%}); run 2's covers run 1's in {cover21} of {n} ({cover21 / n:.1%}); expected if the runs "
+          f"differ only by launch-to-launch noise: {sum(expected_coverage(res1[k].ratio.df) for k in shared) / n:.1%}")
     narrow = [k for k in shared if res1[k].ratio.interval(0.95).upper / res1[k].ratio.interval(0.95).lower < 2]
     if narrow:
         covered = sum(res1[k].ratio.interval(0.95).covers(math.exp(res2[k].ratio.mean)) for k in narrow)
@@ -49,6 +51,14 @@ def _criteria(res1, res2, shared):
           f"{math.exp(2 * rms) - 1:.0%} over all cases; median |D − 1| "
           f"{sorted(abs(math.exp(c.mean) - 1) for c in changes.values())[n // 2]:.0%}")
     return agree, n
+
+
+def expected_coverage(df, level=0.95):
+    """P(another run's estimate falls in this run's interval) when both runs' log ratios come from the same normal
+    launch-to-launch distribution with df + 1 repetitions each: the difference of the means over this run's standard
+    error is t(df)·√2, so the coverage is 2·F_t(t_crit / √2) − 1 (92.9% for two repetitions, 83.4% for many)."""
+    t = t_quantile(df, 1 - (1 - level) / 2)
+    return 2 * (normal_cdf(t / math.sqrt(2)) if math.isinf(df) else t_cdf(t / math.sqrt(2), df)) - 1
 
 
 def _calibration(run1, run2):

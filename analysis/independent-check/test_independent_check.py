@@ -11,6 +11,7 @@ import statistics
 import tempfile
 import unittest
 
+import aa_criteria
 import check_ratios
 import hdr_histogram
 import student_t
@@ -78,6 +79,16 @@ class VerdictTests(unittest.TestCase):
         self.assertAlmostEqual(change.df, 2.0)
         self.assertAlmostEqual(change.se, math.sqrt(0.02))
         self.assertAlmostEqual(change.mean, 0.2)
+
+
+class ExpectedCoverageTests(unittest.TestCase):
+    def test_two_repetitions_is_a_cauchy_probability(self):
+        # with one degree of freedom the ratio of the two normal deviates is Cauchy
+        expected = 2 / math.pi * math.atan(student_t.t_quantile(1, 0.975) / math.sqrt(2))
+        self.assertAlmostEqual(aa_criteria.expected_coverage(1), expected, places=9)
+
+    def test_many_repetitions_tend_to_the_normal_value(self):
+        self.assertAlmostEqual(aa_criteria.expected_coverage(math.inf), 0.834, places=3)
 
 
 class HistogramTests(unittest.TestCase):
