@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import aa_criteria
 import analysis_tables
 import run_data
-from discrepancies import MATCH, PRINTED, Report, agreement, ratio_text, sig
+from discrepancies import MATCH, PRINTED, Report, agreement, key_text, ratio_text, sig
 from launch_stats import NOISE_NS, THRESHOLD, LogMean, launch_ratio, quantile_interval, verdict
 
 
@@ -32,7 +32,7 @@ def interval(log_mean):
 
 def recompute(run):
     """{key: CaseCheck} for every case with a local reference and two shared repetitions."""
-    checks = {}
+    checks, single = {}, []
     for key, case in sorted(run.cases.items()):
         ref = run.reference(key)
         if ref is None:
@@ -40,11 +40,13 @@ def recompute(run):
         ratio = launch_ratio(case.hist_p50s(), ref.hist_p50s())
         probe_ratio = launch_ratio(case.probe_p50s, ref.probe_p50s)
         if ratio is None or probe_ratio is None:
-            print(f"- {run.run_id}: {key} has fewer than two repetitions shared with local: not rechecked "
-                  "(the analysis falls back to Mann-Whitney over operations)")
+            single.append(key_text(key))
             continue
         checks[key] = CaseCheck(ratio, verdict(ratio, abs(case.pooled_p50() - ref.pooled_p50())),
                                 probe_ratio, verdict(probe_ratio, abs(case.probe_p50 - ref.probe_p50)))
+    if single:
+        print(f"- {len(single)} cases have fewer than two repetitions shared with local, not rechecked (the analysis falls "
+              f"back to Mann-Whitney over operations): {', '.join(single[:3])}{' ...' if len(single) > 3 else ''}")
     return checks
 
 
