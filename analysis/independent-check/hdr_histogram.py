@@ -7,6 +7,7 @@ lowest trackable value, int64 highest trackable value, double conversion ratio, 
 varints, where a negative value -n stands for n empty buckets.
 """
 import base64
+import binascii
 import math
 import struct
 import zlib
@@ -89,7 +90,15 @@ def _varints(data):
 
 
 def decode(text):
-    raw = base64.b64decode(text)
+    """The histogram of a base64 compressed V2 encoding; ValueError when the text is not one."""
+    try:
+        return _decode(text)
+    except (struct.error, zlib.error, IndexError, binascii.Error) as e:
+        raise ValueError(f"not a compressed HdrHistogram ({e})") from e
+
+
+def _decode(text):
+    raw = base64.b64decode(text, validate=True)
     cookie, length = struct.unpack_from(">ii", raw, 0)
     if cookie & ~0xF0 != COMPRESSED_COOKIE:
         raise ValueError(f"not a compressed V2 histogram (cookie {cookie:#x})")

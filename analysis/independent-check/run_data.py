@@ -54,6 +54,17 @@ def _read_json(path):
         raise BadInput(path, f"cannot read JSON ({e})")
 
 
+def _case(probe):
+    key = (probe["provider"], probe["mount"], probe["op"], int(probe["workers"]))
+    launches, p50s = {}, {}
+    for launch in probe.get("launches") or []:
+        if not launch.get("histogram"):
+            continue
+        launches[launch["repetition"]] = hdr_histogram.decode(launch["histogram"]).expand_midpoints()
+        p50s[launch["repetition"]] = float(launch["p50_ns"])
+    return key, Case(key, launches, p50s, float(probe["p50_ns"]))
+
+
 def load(path):
     manifest_path = os.path.join(path, "manifest.json")
     if not os.path.isfile(manifest_path):
@@ -61,19 +72,11 @@ def load(path):
     manifest = _read_json(manifest_path)
     cases = {}
     for probe_path in sorted(glob.glob(os.path.join(path, "probe", "*.json"))):
-        probe = _read_json(probe_path)
-        key = (probe["provider"], probe["mount"], probe["op"], int(probe["workers"]))
-        launches, p50s = {}, {}
-        for launch in probe.get("launches") or []:
-            if not launch.get("histogram"):
-                continue
-            try:
-                histogram = hdr_histogram.decode(launch["histogram"])
-            except ValueError as e:
-                raise BadInput(probe_path, f"launch {launch['repetition']}: {e}")
-            launches[launch["repetition"]] = histogram.expand_midpoints()
-            p50s[launch["repetition"]] = float(launch["p50_ns"])
-        cases[key] = Case(key, launches, p50s, float(probe["p50_ns"]))
+        try:
+            key, case = _case(_read_json(probe_path))
+        except (KeyError, TypeError, ValueError) as e:
+            raise BadInput(probe_path, f"not a probe case file ({type(e).__name__}: {e})")
+        cases[key] = case
     if not cases:
         raise BadInput(path, "no probe/*.json case files")
     return Run(path, manifest.get("run_id", os.path.basename(path.rstrip("/"))), manifest.get("status", "?"), cases)

@@ -118,8 +118,9 @@ class HistogramTests(unittest.TestCase):
         self.assertGreaterEqual(checked, 6)
 
     def test_not_a_histogram(self):
-        with self.assertRaises(ValueError):
-            hdr_histogram.decode("AAAAAAAAAAA=")
+        for text in ("AAAAAAAAAAA=", "HISTFAAA", "not base64!"):
+            with self.assertRaises(ValueError, msg=text):
+                hdr_histogram.decode(text)
 
 
 class PrintedNumberTests(unittest.TestCase):
@@ -162,8 +163,17 @@ class EndToEndTests(unittest.TestCase):
         self.assertEqual(run_main("--threshold")[0], 2)
         with tempfile.TemporaryDirectory() as tmp:
             code, out = run_main(tmp)
+            self.assertEqual(code, 2)
+            self.assertIn("no manifest.json", out)
+            shutil.copy(os.path.join(AA1, "manifest.json"), tmp)
+            os.mkdir(os.path.join(tmp, "probe"))
+            with open(os.path.join(tmp, "probe", "local.bind.stat.w1.json"), "w", encoding="utf-8") as f:
+                json.dump({"provider": "local", "mount": "bind", "op": "stat", "workers": 1, "p50_ns": 1,
+                           "launches": [{"repetition": 0, "p50_ns": 1, "histogram": "bm90IGEgaGlzdG9ncmFt"}]}, f)
+            code, out = run_main(tmp)
         self.assertEqual(code, 2)
-        self.assertIn("no manifest.json", out)
+        self.assertIn("local.bind.stat.w1.json: not a probe case file", out)
+        self.assertEqual(len(out.strip().splitlines()), 1, out)
 
 
 if __name__ == "__main__":
