@@ -19,6 +19,7 @@ cd "$here"
 
 APT_PACKAGES=(qemu-system-x86 busybox-static clang lld podman runc fio attr cpio kmod uidmap fonts-dejavu-core zlib1g-dev e2fsprogs
   strace git make gcc   # the workload traces' tools (bench/workloads/record-traces.sh)
+  python3   # analysis/independent-check: the statistics recomputed in plain Python
   qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)   # the arm64 probe's test under qemu-aarch64
 # The probe runs inside Linux guests: linux-x64 NativeAOT here; on a Mac, the podman machines' guests are
 # linux-arm64, cross-built as a self-contained single file (NativeAOT cannot cross-compile from macOS).
@@ -224,6 +225,8 @@ case "${1:-}" in
     shift
     setup
     say "running the tests"
+    if command -v python3 >/dev/null; then PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s "$here/analysis/independent-check" -q
+    else say "no python3: the tests of analysis/independent-check are skipped"; fi
     FSBENCH_PROBE="$PROBE" dotnet test "$here/Bench.sln" -c Release --no-build --nologo "$@"
     ;;
   report|compare|trend)

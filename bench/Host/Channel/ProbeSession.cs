@@ -30,6 +30,24 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
         return JsonSerializer.Deserialize(await RequestAsync(req, "knownbugs", ct), ProtocolJson.Default.KnownBugReply)!;
     }
 
+    /// <summary>
+    /// Every reproducer the probe advertises, one request each: each gets the whole request timeout (a slow one, such as
+    /// rm_rf_5000 over 9p under emulation, does not take the others down with it), and <paramref name="onEach"/> sees each
+    /// reply as it comes, so the rows of those that finished are on disk before a hung one ends the session.
+    /// </summary>
+    public async Task<List<KnownBugResult>> KnownBugsEachAsync(int runs, Action<IReadOnlyList<KnownBugResult>>? onEach = null, CancellationToken ct = default)
+    {
+        var hello = await HelloAsync(ct);
+        var results = new List<KnownBugResult>();
+        foreach (string[]? names in hello.KnownBugs.Length > 0 ? hello.KnownBugs.Select(n => (string[]?)[n]) : [null])
+        {
+            var reply = await KnownBugsAsync(runs, names, ct);
+            results.AddRange(reply.Results);
+            onEach?.Invoke(reply.Results);
+        }
+        return results;
+    }
+
     /// <summary>One window of the soak's mix (request fields: see ProbeRequest's soak section).</summary>
     public async Task<SoakReply> SoakAsync(ProbeRequest req, CancellationToken ct = default) =>
         JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "soak", Dir = BatchDir }, "soak", ct), ProtocolJson.Default.SoakReply)!;

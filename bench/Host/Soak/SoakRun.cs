@@ -219,10 +219,12 @@ public sealed class SoakRun
     private async Task IdleKnownBugsAsync(ProbeSession session, CancellationToken ct)
     {
         if (_s.KnownBugRuns <= 0) return;
-        var reply = await session.KnownBugsAsync(_s.KnownBugRuns, ct: ct);
-        _knownBugs.Add("idle", reply.Results);
-        _folder.WriteKnownBugs(_knownBugs.Rows());
-        Console.WriteLine($"fsbench soak: known bugs idle: {reply.Results.Sum(r => r.Deviations)} deviation(s) in {reply.Results.Count} probes x {_s.KnownBugRuns} runs");
+        var results = await session.KnownBugsEachAsync(_s.KnownBugRuns, done =>
+        {
+            _knownBugs.Add("idle", [.. done]);
+            _folder.WriteKnownBugs(_knownBugs.Rows());
+        }, ct);
+        Console.WriteLine($"fsbench soak: known bugs idle: {results.Sum(r => r.Deviations)} deviation(s) in {results.Count} probes x {_s.KnownBugRuns} runs");
     }
 
     private void KnownBugsUnderLoad(List<KnownBugResult> results)

@@ -19,16 +19,7 @@ public static class KnownBugPass
             try
             {
                 await using var session = await p.OpenSessionAsync(ctx, mount, ct);
-                // One request per reproducer: each gets the whole request timeout, and the rows of those that finished are on disk
-                // before a slow or hung one ends the session.
-                var hello = await session.HelloAsync(ct);
-                var results = new List<Protocol.KnownBugResult>();
-                foreach (string[]? names in hello.KnownBugs.Length > 0 ? hello.KnownBugs.Select(n => (string[]?)[n]) : [null])
-                {
-                    var reply = await session.KnownBugsAsync(runs, names, ct);
-                    results.AddRange(reply.Results);
-                    RunFormatCsv.Append(path, reply.Results.Select(r => Row(p.Name, mount, "idle", r)));
-                }
+                var results = await session.KnownBugsEachAsync(runs, done => RunFormatCsv.Append(path, done.Select(r => Row(p.Name, mount, "idle", r))), ct);
                 await session.CleanupAsync(ct);
                 long deviations = results.Sum(r => r.Deviations);
                 Console.WriteLine($"fsbench: known bugs on {p.Name}/{mount}: {deviations} deviation(s) in {results.Count} probes x {runs} runs");

@@ -45,7 +45,7 @@ public sealed record StudySettings
 
     public static StudySettings ForProfile(string profile) => profile switch
     {
-        "smoke" => new() { Profile = profile, Repetitions = 2, Warmup = 1, Iterations = 2, KnownBugRuns = 5, WorkloadRuns = 2 },
+        "smoke" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 1, KnownBugRuns = 5, WorkloadRuns = 2 },
         "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 4, KnownBugRuns = 50 },
         "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, Iterations = 12, KnownBugRuns = 500, WorkloadRuns = 10 },
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),

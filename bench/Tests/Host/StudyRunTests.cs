@@ -43,16 +43,16 @@ public sealed class StudyRunTests : TempDirTest
         foreach (var row in rows.Skip(1))
         {
             var f = row.Split(',');
-            Assert.Equal(2 * 2 * 256, long.Parse(f[4]));      // 2 launches x 2 measured batches; warmup is not counted
+            Assert.Equal(3 * 1 * 256, long.Parse(f[4]));      // 3 launches x 1 measured batch; warmup is not counted
             Assert.Equal("0", f[5]);
             Assert.True(long.Parse(f[6]) > 0 && long.Parse(f[7]) >= long.Parse(f[6]), row);
         }
         Assert.Equal(expected, Directory.GetFiles(Path.Combine(dir, "probe"), "*.json").Length);
         var probe = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "probe", "local.bind.mkdir.w4.json")))!;
-        Assert.Equal(2 * 256, (long)probe["warmup_ops"]!);             // 1 warmup batch in each of 2 launches
+        Assert.Equal(3 * 256, (long)probe["warmup_ops"]!);             // 1 warmup batch in each of 3 launches
         var launches = probe["launches"]!.AsArray();
-        Assert.Equal([0, 1], launches.Select(l => (int)l!["repetition"]!));
-        Assert.All(launches, l => Assert.Equal([true, false, false], l!["batches"]!.AsArray().Select(b => (bool)b!["warmup"]!)));
+        Assert.Equal([0, 1, 2], launches.Select(l => (int)l!["repetition"]!));
+        Assert.All(launches, l => Assert.Equal([true, false], l!["batches"]!.AsArray().Select(b => (bool)b!["warmup"]!)));
         var repetitions = manifest["repetitions"]!.AsArray();
         Assert.Equal(2, repetitions.Count);
         Assert.All(repetitions, r => Assert.Equal(providers.Split(',').Order(), r!["order"]!.AsArray().Select(p => (string)p!).Order()));
@@ -91,7 +91,7 @@ public sealed class StudyRunTests : TempDirTest
         Assert.Equal(2, (int)manifest["cases_expected"]!);
         var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
         Assert.Equal(2, rows.Length);
-        Assert.StartsWith("local,bind,mkdir,1,512,0,", rows[1]);        // the 2 measured batches; warmup is not counted
+        Assert.StartsWith("local,bind,mkdir,1,256,0,", rows[1]);        // the 1 measured batch; warmup is not counted
         Assert.True(File.Exists(Path.Combine(dir, "probe", "local.bind.mkdir.w1.json")));
     }
 }
