@@ -12,7 +12,7 @@ public sealed partial class CoherenceRow
 {
     [CsvColumn("provider")] public string Provider { get; set; } = "";
     [CsvColumn("mount")] public string Mount { get; set; } = "";
-    /// <summary>rewrite (in place, O_TRUNC: same inode), replace (a new file renamed over it), rename (to a new name), delete, create.</summary>
+    /// <summary>rewrite (in place, O_TRUNC: same inode), rewrite-unread (the same, the guest's look only stat'ed it), replace (a new file renamed over it), rename (to a new name), delete, create.</summary>
     [CsvColumn("kind")] public string Kind { get; set; } = "";
     [CsvColumn("trial")] public int Trial { get; set; }
     /// <summary>The guest's look before the change showed the old state (its caches hold it); false: it never did, within the limit.</summary>

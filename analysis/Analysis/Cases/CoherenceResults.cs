@@ -6,10 +6,11 @@ namespace Analysis.Cases;
 /// at all, and what should not happen (not seen within the limit, a reversion, an unexpected errno, a look that never saw the file).
 /// </summary>
 public sealed record CoherenceResult(string Provider, string Mount, string Kind, int Trials, int StaleTrials,
-    double P50Ms, double P95Ms, double MaxMs, int NotObserved, int Reverted, int Cold, int LimitMs, IReadOnlyDictionary<string, long> Errnos)
+    double P50Ms, double P95Ms, double MaxMs, double ResolutionMs, int NotObserved, int Reverted, int Cold, int LimitMs, IReadOnlyDictionary<string, long> Errnos)
 {
     public const string Method = "staleness: from the probe's receipt of the poll request (right after the host's change) to the end of the last " +
-                                 "poll that still showed the old state (0 when the first poll showed the new one); p50 and p95 by nearest rank over the trials";
+                                 "poll that still showed the old state (0 when the first poll showed the new one); p50 and p95 by nearest rank over the trials; " +
+                                 "resolution: the median time from the start of the request, or the end of the last stale poll, to the end of the first poll that showed the new state";
 
     public long UnexpectedErrnos => Errnos.Values.Sum();
     /// <summary>Something no cache lifetime explains: a change never seen within the limit, a reversion, an unexpected errno, a look that never saw the file.</summary>
@@ -24,7 +25,9 @@ public sealed record CoherenceResult(string Provider, string Mount, string Kind,
                 var ms = g.Select(r => r.StalenessUs / 1000).Order().ToArray();
                 var errnos = g.SelectMany(r => r.ErrnoCounts()).GroupBy(e => e.Key).ToDictionary(e => e.Key, e => e.Sum(x => x.Value));
                 return new CoherenceResult(g.Key.Provider, g.Key.Mount, g.Key.Kind, ms.Length, g.Count(r => r.StalePolls > 0),
-                    NearestRank(ms, 0.50), NearestRank(ms, 0.95), ms[^1], g.Count(r => !r.Observed), g.Sum(r => r.Reverted), g.Count(r => !r.Warm),
+                    NearestRank(ms, 0.50), NearestRank(ms, 0.95), ms[^1],
+                    NearestRank(g.Where(r => r.SeenUs is not null).Select(r => (r.SeenUs!.Value - r.StalenessUs) / 1000).Order().DefaultIfEmpty(double.NaN).ToArray(), 0.50),
+                    g.Count(r => !r.Observed), g.Sum(r => r.Reverted), g.Count(r => !r.Warm),
                     g.Max(r => r.LimitMs), errnos);
             })
             .OrderBy(r => RunFolder.Providers.Order(r.Provider)).ThenBy(r => r.Mount).ThenBy(r => KindOrder(r.Kind))
@@ -34,6 +37,6 @@ public sealed record CoherenceResult(string Provider, string Mount, string Kind,
     public static double NearestRank(IReadOnlyList<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static readonly string[] Kinds = ["rewrite", "replace", "rename", "delete", "create"];
+    private static readonly string[] Kinds = ["rewrite", "rewrite-unread", "replace", "rename", "delete", "create"];
     private static int KindOrder(string kind) => Array.IndexOf(Kinds, kind) is var i and >= 0 ? i : Kinds.Length;
 }

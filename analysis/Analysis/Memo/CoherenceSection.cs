@@ -16,14 +16,15 @@ public static class CoherenceSection
         if (results.Count == 0) return;
         md.AppendLine("### Cross-side coherence: how long the guest sees the old state").AppendLine();
         md.AppendLine("The guest stats and reads a file (its caches warm), the host changes it directly in the share, and the guest polls " +
-                      "(stat, then open and read of the first bytes) until it shows the new state. Kinds: `rewrite` in place (same inode, new size), " +
+                      "(stat, then open and read of the first bytes) until it shows the new state. Kinds: `rewrite` in place (same inode, new size), `rewrite-unread` (the same where the guest had only stat'ed the file: after a read, " +
+                      "Linux's FUSE client asks the server at the next stat, so only this kind shows the attribute cache), " +
                       "`replace` (a new file renamed over it), `rename` (old name gone, new name there), `delete`, `create` (where the guest had just " +
                       $"found nothing). {CoherenceResult.Method}. A cache that keeps attributes for a set time (virtio-fs with cache=auto: 1 s) shows as " +
                       "staleness up to that time; not seen within the limit, a reversion after the new state, or an unexpected errno is what FB16008360's class looks like.").AppendLine();
-        var table = new MarkdownTable("provider", "mount", "kind", "trials", "saw old state", "staleness p50", "p95", "max", "not seen within limit", "reversions", "unexpected errnos");
+        var table = new MarkdownTable("provider", "mount", "kind", "trials", "saw old state", "staleness p50", "p95", "max", "resolution", "not seen within limit", "reversions", "unexpected errnos");
         foreach (var r in results)
             table.Add(Format.Code(Providers.Label(r.Provider)), r.Mount, Format.Code(r.Kind), r.Trials.ToString(CultureInfo.InvariantCulture),
-                $"{r.StaleTrials}/{r.Trials}", Ms(r.P50Ms), Ms(r.P95Ms), Ms(r.MaxMs),
+                $"{r.StaleTrials}/{r.Trials}", Ms(r.P50Ms), Ms(r.P95Ms), Ms(r.MaxMs), double.IsNaN(r.ResolutionMs) ? "—" : Ms(r.ResolutionMs),
                 r.NotObserved > 0 ? $"**{r.NotObserved}** ({r.LimitMs / 1000.0:0.#} s)" : "0",
                 r.Reverted > 0 ? $"**{r.Reverted}**" : "0",
                 r.UnexpectedErrnos == 0 ? (r.Cold > 0 ? $"**{r.Cold} look(s) never saw the file**" : "none")

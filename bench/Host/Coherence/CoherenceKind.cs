@@ -30,6 +30,12 @@ public sealed record CoherenceKind(
             t => [Present("rewrite", t, existedBefore: true, Old("rewrite", t))],
             (dir, t) => Write(Path.Combine(dir, FileName("rewrite", t)), New("rewrite", t)),
             t => [Present("rewrite", t, existedBefore: true, New("rewrite", t))]),
+        new("rewrite-unread", "rewritten in place where the guest had only stat'ed it, never read it: a read makes the Linux FUSE client's next stat " +
+                              "ask the server (atime), so this kind is the one that shows the attribute cache",
+            (dir, t) => Write(Path.Combine(dir, FileName("rewrite-unread", t)), Old("rewrite-unread", t)),
+            t => [Present("rewrite-unread", t, existedBefore: true, Old("rewrite-unread", t)) with { Head = "" }],
+            (dir, t) => Write(Path.Combine(dir, FileName("rewrite-unread", t)), New("rewrite-unread", t)),
+            t => [Present("rewrite-unread", t, existedBefore: true, New("rewrite-unread", t))]),
         new("replace", "replaced: a new file written beside it and renamed over it (a new inode, as editors and agents save)",
             (dir, t) => Write(Path.Combine(dir, FileName("replace", t)), Old("replace", t)),
             t => [Present("replace", t, existedBefore: true, Old("replace", t))],

@@ -35,9 +35,9 @@ public static class CoherencePass
                 var rows = await RunOneAsync(p, mount, ctx, trials, limitMs, csv, ct);
                 Console.WriteLine($"fsbench: coherence on {p.Name}/{mount}: {Summary(rows)}");
             }
-            catch (ProbeChannelException e)
+            catch (Exception e) when (e is ProbeChannelException or IOException or UnauthorizedAccessException)
             {
-                Console.WriteLine($"fsbench: coherence on {p.Name}/{mount} stopped: {e.Message}");
+                Console.WriteLine($"fsbench: coherence on {p.Name}/{mount} stopped (the rounds before stay in {Path.GetFileName(csv)}): {e.Message}");
             }
         }
     }
@@ -75,7 +75,7 @@ public static class CoherencePass
                 var round = kinds.Select((k, i) => Row(p.Name, mount, k.Name, trial, limitMs, look.Results[i], poll.Results[i],
                     Stopwatch.GetElapsedTime(changed[i], replied).TotalMicroseconds)).ToList();
                 rows.AddRange(round);
-                if (csv is not null) RunFormatCsv.Append(csv, round);
+                if (csv is not null) RunFormatCsv.Append<CoherenceRow>(csv, round);
             }
         }
         finally

@@ -32,6 +32,23 @@ public sealed class CoherenceTests : TempDirTest
         Assert.Empty(Directory.EnumerateFileSystemEntries(local.HostShareDir(ctx, MountModes.Bind)!));
     }
 
+    [RequiresFact("aot-probe")]
+    public async Task The_coherence_command_writes_a_run_folder_with_its_manifest_and_one_row_per_trial()
+    {
+        string dir = Path.Combine(Tmp.Path, "run");
+        var r = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(CliWrap.Cli.Wrap("dotnet")
+            .WithArguments([Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll"), "coherence", "--providers", "local", "--trials", "2",
+                "--out", dir, "--probe", Requirements.AotProbe, "--scratch", Path.Combine(Tmp.Path, "scratch")])
+            .WithValidation(CliWrap.CommandResultValidation.None));
+        Assert.True(r.ExitCode == 0, r.StandardOutput + r.StandardError);
+        var manifest = ManifestReader.ReadBench(dir);
+        Assert.Equal((RunStatus.Complete, "coherence", 2, CoherencePass.DefaultLimitMs), (manifest.Status, manifest.Profile, manifest.Settings.CoherenceTrials, manifest.Settings.CoherenceLimitMs));
+        var rows = CoherenceRow.ReadIfPresent(dir);
+        Assert.Equal(2 * CoherenceKind.All.Count, rows.Count);
+        Assert.All(rows, row => Assert.Equal(("local", "bind", true), (row.Provider, row.Mount, row.Observed)));
+        Assert.Contains("12/12 trials; run complete", r.StandardOutput);
+    }
+
     [Fact]
     public async Task The_poller_measures_how_long_a_path_kept_its_old_state_and_sees_the_new_one()
     {

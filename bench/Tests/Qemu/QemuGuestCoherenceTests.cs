@@ -30,6 +30,11 @@ public abstract partial class QemuGuestTests
         // 9p with cache=none caches nothing. Slack for a loaded 2-core machine under TCG.
         double maxMs = cache == "none" ? 500 : cache == "auto" ? 2_500 : limitMs;
         Assert.All(rows, r => Assert.True(r.StalenessUs / 1000 <= maxMs, $"{r.Kind} {r.Trial}: stale for {r.StalenessUs / 1000:0} ms with cache={cache}"));
+        // Positive control for the staleness measurement: where the guest keeps entries and attributes (cache=auto), a change it
+        // looks at again within their lifetime shows as stale polls; with cache=none (9p here) the first poll shows it.
+        var cached = rows.Where(r => r.Kind is "rewrite-unread" or "replace" or "rename" or "delete").ToList();
+        if (cache == "auto") Assert.True(cached.Any(r => r.StalePolls > 0), $"cache=auto: none of {cached.Count} trials saw the old state");
+        if (cache == "none") Assert.All(rows, r => Assert.True(r.StalePolls == 0, $"cache=none: {r.Kind} {r.Trial} saw the old state {r.StalePolls} times"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Guest.Provider.HostShareDir(Guest.Context, MountModes.Bind)!).Where(e => Path.GetFileName(e).StartsWith("coherence-")));
     }
 }
