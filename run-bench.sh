@@ -8,6 +8,7 @@
 #   ./run-bench.sh trend RUN RUN [...]
 #   ./run-bench.sh providers                what this machine can run, and why not
 #   ./run-bench.sh doctor | migrate | gpu | soak | fault ...   (see README)
+#   ./run-bench.sh coherence [--providers ...] [--trials N]   the cross-side coherence scenario alone
 #   ./run-bench.sh mac-study [--out DIR]    the whole Mac study, resumable (docs/mac.md)
 #   ./run-bench.sh probe-arm64              build the linux-arm64 probe for the Mac's machines
 #   ./run-bench.sh rehearse [--profile smoke|standard] [run flags]   the fault-model rehearsal (README)
@@ -240,6 +241,12 @@ case "${1:-}" in
     setup
     dotnet "$HOST_DLL" soak --probe "$PROBE" --results "$here/results" "$@"
     ;;
+  coherence)
+    shift
+    check_out "$@"
+    setup
+    dotnet "$HOST_DLL" coherence --probe "$PROBE" --results "$here/results" "$@"
+    ;;
   mac-study)
     shift
     [ "$(uname -s)" = Darwin ] || die "mac-study needs macOS (podman machines with applehv and libkrun); this is $(uname -s): run the Linux study with ./run-bench.sh"
@@ -259,7 +266,7 @@ case "${1:-}" in
     setup
     ;;
   -h|--help|help)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   ""|--*)
     check_out "$@"
@@ -267,6 +274,6 @@ case "${1:-}" in
     run_study "$@"
     ;;
   *)
-    die "unknown command '$1' (run, rehearse, test, report, compare, calibrate, trend, providers, doctor, migrate, gpu, soak, fault, mac-study, probe-arm64, setup; see ./run-bench.sh --help)"
+    die "unknown command '$1' (run, rehearse, test, report, compare, calibrate, trend, providers, doctor, migrate, gpu, soak, fault, coherence, mac-study, probe-arm64, setup; see ./run-bench.sh --help)"
     ;;
 esac

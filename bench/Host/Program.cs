@@ -16,6 +16,7 @@ var root = new RootCommand("virtio-fs provider study: file-metadata latency, thr
     MacStudyCommand.Create(),
     ReconcileCommand.Create(),
     TraceCommand.Create(),
+    CoherenceCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -2,7 +2,7 @@ namespace FsBench.Protocol;
 
 /// <summary>One line from the host to the probe.</summary>
 /// <remarks>
-/// cmd: "hello" | "batch" | "knownbugs" | "soak" | "replay" | "cleanup" | "quit".
+/// cmd: "hello" | "batch" | "knownbugs" | "soak" | "replay" | "coherence" | "cleanup" | "quit".
 /// For "batch": run <see cref="Count"/> operations <see cref="Op"/> split over <see cref="Workers"/>
 /// concurrent workers, in <see cref="Dir"/> (relative to the probe's scratch root).
 /// </remarks>
@@ -41,6 +41,9 @@ public sealed record ProbeRequest
     public string? Workload { get; set; }
     public string? Trace { get; set; }
     public string[]? SetupTraces { get; set; }
+
+    /// <summary>For "coherence" (see CoherenceMessages.cs): the files to poll, in <see cref="Dir"/>, and their expected state.</summary>
+    public CoherenceRequest? Coherence { get; set; }
 }
 
 public static class Layouts

@@ -12,6 +12,7 @@ namespace FsBench.Protocol;
 [JsonSerializable(typeof(KnownBugReply))]
 [JsonSerializable(typeof(SoakReply))]
 [JsonSerializable(typeof(ReplayReply))]
+[JsonSerializable(typeof(CoherenceReply))]
 public partial class ProtocolJson : JsonSerializerContext
 {
     /// <summary>The "type" field of a reply line, without deserialising the rest.</summary>

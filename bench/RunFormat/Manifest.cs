@@ -116,6 +116,9 @@ public sealed record BenchSettings
     public int? WorkloadWarmup { get; set; }
     public int? WorkloadRuns { get; set; }
     public string? TracesDir { get; set; }
+    /// <summary>The cross-side coherence scenario (coherence.csv): trials per kind of change (0 or absent: not run), and the poll limit.</summary>
+    public int? CoherenceTrials { get; set; }
+    public int? CoherenceLimitMs { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

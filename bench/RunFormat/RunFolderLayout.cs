@@ -11,6 +11,7 @@ public sealed class RunFolderLayout(string dir)
     public const string FailuresFile = "failures.csv";
     public const string ProbeFolder = "probe";
     public const string KnownBugsFile = "knownbugs.csv";
+    public const string CoherenceFile = "coherence.csv";
     public const string RestartsFile = "restarts.csv";
     public const string GpuFolder = "gpu";
     public const string TimeSeriesFile = "timeseries.csv";
@@ -35,6 +36,7 @@ public sealed class RunFolderLayout(string dir)
     public string Failures => Path.Combine(Dir, FailuresFile);
     public string ProbeDir => Path.Combine(Dir, ProbeFolder);
     public string KnownBugs => Path.Combine(Dir, KnownBugsFile);
+    public string Coherence => Path.Combine(Dir, CoherenceFile);
     public string Restarts => Path.Combine(Dir, RestartsFile);
     public string GpuDir => Path.Combine(Dir, GpuFolder);
     public string TimeSeries => Path.Combine(Dir, TimeSeriesFile);
@@ -62,6 +64,7 @@ public sealed class RunFolderLayout(string dir)
         [FailuresFile] = typeof(FailureRow),
         [$"{ProbeFolder}/<provider>.<mount>.<op>.w<workers>.json"] = typeof(ProbeCase),
         [KnownBugsFile] = typeof(KnownBugRow),
+        [CoherenceFile] = typeof(CoherenceRow),
         [RestartsFile] = typeof(RestartRow),
         [$"{GpuFolder}/<provider>.json"] = typeof(GpuReport),
         [TimeSeriesFile] = typeof(TimeSeriesRow),

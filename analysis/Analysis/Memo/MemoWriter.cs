@@ -63,6 +63,8 @@ public static class MemoWriter
         md.AppendLine(verdicts.ToString());
 
         MitigationsSection.Write(md, inputs.Assessments, e.Roles);
+        foreach (var line in analyses.Select(a => CoherenceSection.MemoLine(CoherenceResult.Of(a.Run.Directory))).OfType<string>())
+            md.AppendLine(line).AppendLine();
 
         md.AppendLine("## Headline figures").AppendLine();
         foreach (var f in inputs.Headlines.Take(MaxHeadlines)) Embed(md, f, memoDir);
@@ -131,7 +133,7 @@ public static class MemoWriter
         md.AppendLine("## Appendices").AppendLine();
         md.AppendLine($"- [Findings per run and provider]({FindingsFile}): reliability, operational cost, metadata trade-offs, GPU.");
         foreach (var (a, _) in inputs.Runs)
-            md.AppendLine($"- [Run `{a.Run.Manifest.RunId}`]({RunAppendix.Link(memoPath, Path.Combine(a.Run.Directory, RunAppendix.FileName))}): setup, per-op tables and figures, known bugs.");
+            md.AppendLine($"- [Run `{a.Run.Manifest.RunId}`]({RunAppendix.Link(memoPath, Path.Combine(a.Run.Directory, RunAppendix.FileName))}): setup, per-op tables and figures, known bugs, cross-side coherence.");
         foreach (var (s, _) in inputs.Soaks)
             md.AppendLine($"- [Soak `{s.Manifest.RunId}`]({RunAppendix.Link(memoPath, Path.Combine(s.Directory, RunAppendix.FileName))}): failures by class, recoveries, host processes, figures.");
         md.AppendLine();

@@ -6,7 +6,7 @@ namespace Analysis.Memo;
 
 /// <summary>
 /// <c>appendix.md</c> in a run folder: the run's setup, restarts, overview figures, one table per op with its figures,
-/// and its known bugs. The memo links it; every figure the run draws is linked from here.
+/// its known bugs and its cross-side coherence. The memo links it; every figure the run draws is linked from here.
 /// </summary>
 public static class RunAppendix
 {
@@ -34,6 +34,7 @@ public static class RunAppendix
         }
         if (analysis.Cases.Count == 0) md.AppendLine("No case finished in this run.").AppendLine();
         KnownBugsSection.Write(md, KnownBugRow.ReadIfPresent(analysis.Run.Directory));
+        CoherenceSection.Write(md, CoherenceResult.Of(analysis.Run.Directory));
         File.WriteAllText(path, md.ToString());
         return path;
     }

@@ -69,6 +69,13 @@ public sealed class ExclusiveSwitcher(RunFolder folder, StudySettings settings, 
                 KnownBugPass.RunAsync(folder, [provider], mounts, ctx, settings.KnownBugRuns, CancellationToken.None).GetAwaiter().GetResult();
             }
             catch (Exception e) { Console.WriteLine($"// fsbench: known bugs on {provider.Name} not run: {e.Message}"); }
+            try
+            {
+                var mounts = settings.Mounts.Where(provider.Mounts.Contains).ToArray();
+                Coherence.CoherencePass.RunAsync(folder.Layout.Coherence, [provider], mounts, ctx, settings.CoherenceTrials, settings.CoherenceLimitMs, CancellationToken.None)
+                    .GetAwaiter().GetResult();
+            }
+            catch (Exception e) { Console.WriteLine($"// fsbench: coherence on {provider.Name} not run: {e.Message}"); }
         }
         Console.WriteLine($"// fsbench: stopping {provider.Name} after repetition {repetition + 1}");
         try

@@ -56,6 +56,10 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     public async Task<ReplayReply> ReplayAsync(ProbeRequest req, CancellationToken ct = default) =>
         JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "replay", Dir = BatchDir }, "replay", ct), ProtocolJson.Default.ReplayReply)!;
 
+    /// <summary>Polls files in <paramref name="dir"/> (relative to the probe's root) until they show the expected states (CoherenceMessages.cs).</summary>
+    public async Task<CoherenceReply> CoherenceAsync(string dir, CoherenceRequest coherence, CancellationToken ct = default) =>
+        JsonSerializer.Deserialize(await RequestAsync(new ProbeRequest { Cmd = "coherence", Dir = dir, Coherence = coherence }, "coherence", ct), ProtocolJson.Default.CoherenceReply)!;
+
     public Task CleanupAsync(CancellationToken ct = default) => RequestAsync(new ProbeRequest { Cmd = "cleanup" }, "ok", ct);
 
     private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct)

@@ -24,9 +24,10 @@ public static class RunCommand
         var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
         var repetitions = new Option<int?>("--repetitions") { Description = "launches per case, providers in a new random order each (default: the profile's)" };
         var seed = new Option<int?>("--seed") { Description = "seed of the providers' order in each repetition (default: random, recorded)" };
+        var coherence = new Option<int?>("--coherence-trials") { Description = "rounds of the cross-side coherence scenario per provider (default: the profile's; 0: none)" };
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
 
-        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, workloads, traces, outDir, results, scratch, probe, repetitions, seed };
+        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, workloads, traces, outDir, results, scratch, probe, repetitions, seed, coherence };
         cmd.SetAction(async (parse, ct) =>
         {
             var s = StudySettings.ForProfile(parse.GetValue(profile)!);
@@ -46,6 +47,7 @@ public static class RunCommand
                 Layout = parse.GetValue(layout)!,
                 Repetitions = parse.GetValue(repetitions) ?? s.Repetitions,
                 Seed = parse.GetValue(seed) ?? 0,
+                CoherenceTrials = CoherenceCommand.Trials(parse.GetValue(coherence) ?? s.CoherenceTrials),
                 ScratchDir = Path.GetFullPath(parse.GetValue(scratch)!),
                 ProbePath = Path.GetFullPath(parse.GetValue(probe)!),
             };

@@ -67,6 +67,7 @@ public static class StudyRunner
             }
             await Workloads.WorkloadPass.RunAsync(folder, shared, settings, ctx, ct);
             await KnownBugPass.RunAsync(folder, shared, mounts, ctx, settings.KnownBugRuns, ct);
+            await Coherence.CoherencePass.RunAsync(folder.Layout.Coherence, shared, mounts, ctx, settings.CoherenceTrials, settings.CoherenceLimitMs, ct);
         }
         finally
         {
@@ -83,7 +84,7 @@ public static class StudyRunner
         return status == RunStatus.Complete ? 0 : 3;
     }
 
-    private static void Describe(ProviderEntry entry, ProviderInfo info)
+    internal static void Describe(ProviderEntry entry, ProviderInfo info)
     {
         entry.Available = true;
         entry.Acceleration = info.Acceleration;
@@ -95,7 +96,7 @@ public static class StudyRunner
     /// Starts the providers that can run side by side; an exclusive one is only checked here (it starts in its own
     /// segments). Returns every provider that can be measured and each one's manifest entry (in the order asked).
     /// </summary>
-    private static async Task<(List<IProvider> Available, Dictionary<string, ProviderEntry> Entries)> StartProvidersAsync(
+    internal static async Task<(List<IProvider> Available, Dictionary<string, ProviderEntry> Entries)> StartProvidersAsync(
         string[] requested, ProviderContext ctx, CancellationToken ct)
     {
         var names = requested.Length > 0 ? requested : ProviderCatalog.Names.ToArray();
@@ -136,7 +137,7 @@ public static class StudyRunner
         return (started, entries);
     }
 
-    private static async Task<BenchManifest> NewManifestAsync(string runId, StudySettings settings) => new()
+    internal static async Task<BenchManifest> NewManifestAsync(string runId, StudySettings settings) => new()
     {
         RunId = runId,
         Status = RunStatus.Running,
@@ -149,7 +150,7 @@ public static class StudyRunner
         Git = await HostFacts.GitAsync(AppContext.BaseDirectory),
     };
 
-    private static void Finish(RunFolder folder, BenchManifest manifest, string status, int expected) =>
+    internal static void Finish(RunFolder folder, BenchManifest manifest, string status, int expected) =>
         folder.WriteManifest(manifest with
         {
             Status = status,

@@ -36,6 +36,9 @@ public sealed record StudySettings
     public int WorkloadWarmup { get; init; } = 1;
     public int WorkloadRuns { get; init; } = 5;
     public string TracesDir { get; init; } = "";
+    /// <summary>The cross-side coherence scenario after the known bugs (bench/Host/Coherence): trials per kind (0: not run), poll limit.</summary>
+    public int CoherenceTrials { get; init; }
+    public int CoherenceLimitMs { get; init; } = Coherence.CoherencePass.DefaultLimitMs;
     public double BatchTimeoutSeconds { get; init; } = 60;
     public string[] Providers { get; init; } = [];
     public string ScratchDir { get; init; } = "";
@@ -45,9 +48,9 @@ public sealed record StudySettings
 
     public static StudySettings ForProfile(string profile) => profile switch
     {
-        "smoke" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 1, KnownBugRuns = 5, WorkloadRuns = 2 },
-        "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 4, KnownBugRuns = 50 },
-        "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, Iterations = 12, KnownBugRuns = 500, WorkloadRuns = 10 },
+        "smoke" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 1, KnownBugRuns = 5, WorkloadRuns = 2, CoherenceTrials = 5 },
+        "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, Iterations = 4, KnownBugRuns = 50, CoherenceTrials = 20 },
+        "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, Iterations = 12, KnownBugRuns = 500, WorkloadRuns = 10, CoherenceTrials = 100 },
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
     };
 
@@ -58,6 +61,7 @@ public sealed record StudySettings
         Mounts = [.. Mounts], Ops = [.. Ops], Layout = Layout, SampleCap = SampleCap, KnownBugRuns = KnownBugRuns,
         BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ProbePath = ProbePath,
         Workloads = [.. Workloads], WorkloadWarmup = WorkloadWarmup, WorkloadRuns = WorkloadRuns, TracesDir = TracesDir,
+        CoherenceTrials = CoherenceTrials, CoherenceLimitMs = CoherenceLimitMs,
     };
 
     /// <summary>state/settings.json, the host's own copy for BenchmarkDotNet's child processes.</summary>

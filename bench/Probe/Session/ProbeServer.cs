@@ -16,6 +16,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
     private readonly KnownBugRunner _knownBugs = new(scratch);
     private Soak.SoakRunner? _soak;
     private readonly Replay.ReplayRunner _replay = new(scratch);
+    private readonly Coherence.CoherencePoller _coherence = new(scratch);
 
     public int Serve()
     {
@@ -51,9 +52,10 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
                 "knownbugs" => (JsonSerializer.Serialize(_knownBugs.Run(req), ProtocolJson.Default.KnownBugReply), false),
                 "soak" => (JsonSerializer.Serialize((_soak ??= new Soak.SoakRunner(scratch, _knownBugs)).Run(req), ProtocolJson.Default.SoakReply), false),
                 "replay" => (JsonSerializer.Serialize(_replay.Run(req), ProtocolJson.Default.ReplayReply), false),
+                "coherence" => (JsonSerializer.Serialize(_coherence.Run(req), ProtocolJson.Default.CoherenceReply), false),
                 "cleanup" => (Status("ok", Cleanup()), false),
                 "quit" => (Status("bye", "bye"), true),
-                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|replay|cleanup|quit)"),
+                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|replay|coherence|cleanup|quit)"),
             };
         }
         catch (JsonException e) { return (Status(ProbeProtocol.Error, $"malformed request: {e.Message}"), false); }

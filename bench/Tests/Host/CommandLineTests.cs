@@ -19,6 +19,10 @@ public sealed class CommandLineTests : TempDirTest
     [InlineData("'huge'", "run", "--profile", "huge")]
     [InlineData("--bogus", "run", "--bogus")]
     [InlineData("not a number", "run", "--workers", "1,x")]
+    [InlineData("--coherence-trials/--trials: -5 is not a number from 0 to 10000", "run", "--providers", "local", "--coherence-trials", "-5")]
+    [InlineData("--trials: 0 runs nothing", "coherence", "--providers", "local", "--trials", "0")]
+    [InlineData("--limit-ms: 0 is not a number", "coherence", "--providers", "local", "--limit-ms", "0")]
+    [InlineData("unknown provider 'nosuch'", "coherence", "--providers", "nosuch")]
     public async Task Bad_input_is_one_line_and_exit_2(string expected, params string[] args)
     {
         string outDir = Path.Combine(Tmp.Path, "run");

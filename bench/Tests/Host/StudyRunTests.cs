@@ -65,6 +65,9 @@ public sealed class StudyRunTests : TempDirTest
         var local = knownBugs.Where(l => l.StartsWith("local,bind,idle,")).ToList();
         Assert.Equal(FsBench.Probe.KnownBugs.KnownBugCatalog.All.Count, local.Count);
         Assert.All(local, l => Assert.Equal("0", l.Split(',')[5]));   // POSIX behaviour on the host filesystem
+        var coherence = FsBench.RunFormat.CoherenceRow.ReadIfPresent(dir);   // 5 rounds (smoke) of every change, on each bind share
+        Assert.Equal(5 * FsBench.Host.Coherence.CoherenceKind.All.Count * (podman ? 2 : 1), coherence.Count);
+        Assert.All(coherence, c => Assert.True(c.Observed && c.StalePolls == 0 && c.Errnos == "", $"{c.Provider} {c.Kind} {c.Trial}: {c.StalePolls} stale polls, {c.Errnos}"));
         if (!podman) Console.WriteLine($"podman part skipped: {Requirements.MissingPodman()}");
     }
 

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace FsBench.Tests.Qemu;
 
 /// <summary>The probe in a real booted guest, over one transport (the subclasses pick virtio-fs or 9p).</summary>
-public abstract class QemuGuestTests(QemuGuestFixture guest, ITestOutputHelper output)
+public abstract partial class QemuGuestTests(QemuGuestFixture guest, ITestOutputHelper output)
 {
     protected QemuGuestFixture Guest { get; } = guest;
 
