@@ -20,6 +20,11 @@ public sealed record ProbeRequest
     /// probe can write directly (needed by "copyup"). Null when the lower layer is out of the probe's reach.
     /// </summary>
     public string? LowerDir { get; set; }
+    /// <summary>
+    /// For an op that needs <see cref="OpNeeds.HostFixtures"/>: the directory, relative to the scratch root, in which the
+    /// host made this batch's files just before sending it (names: <see cref="HostFixtures.RelativePath"/>).
+    /// </summary>
+    public string? FixtureDir { get; set; }
     /// <summary>For "knownbugs": which probes to run (default: all).</summary>
     public string[]? Names { get; set; }
     /// <summary>At most this many raw latencies are returned (a uniform sample).</summary>

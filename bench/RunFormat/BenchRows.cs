@@ -20,8 +20,21 @@ public sealed partial class SummaryRow
     [CsvColumn("p999_ns")] public double? P999Ns { get; set; }
     [CsvColumn("mean_ns")] public double? MeanNs { get; set; }
     [CsvColumn("layout")] public string Layout { get; set; } = "";
+    /// <summary><see cref="CaseStatus.Ok"/>, or <see cref="CaseStatus.Failed"/>: BenchmarkDotNet's iteration of the case failed, and the
+    /// row holds what the probe recorded before (absent in older files: ok).</summary>
+    [CsvColumn("status", Optional = true)] public string Status { get; set; } = CaseStatus.Ok;
+    /// <summary>Why a failed case failed (one line); empty when it is ok.</summary>
+    [CsvColumn("reason", Optional = true)] public string Reason { get; set; } = "";
 
     [CsvIgnore] public CaseKey Key => new(Provider, Mount, Op, Workers);
+    [CsvIgnore] public bool IsOk => Status == CaseStatus.Ok;
+}
+
+/// <summary>A summary row's status.</summary>
+public static class CaseStatus
+{
+    public const string Ok = "ok";
+    public const string Failed = "failed";
 }
 
 /// <summary>One row of <c>failures.csv</c>: how often one case failed with one errno.</summary>

@@ -28,6 +28,7 @@ public static class CaseTables
     private static string Notes(CaseResult c, string? runLayout)
     {
         var notes = new List<string>();
+        if (!c.Summary.IsOk) notes.Add($"**benchmark {c.Summary.Status}**: {c.Summary.Reason} (what was measured before)");
         if (c.ProbeMissing) notes.Add("probe file missing (unfinished run)");
         else if (c.Latency is null) notes.Add("fewer than 2 latency samples");
         else

@@ -12,6 +12,13 @@ public static class SetupSection
         var m = run.Manifest;
         md.AppendLine("### Setup").AppendLine();
         md.AppendLine(StatusLine(m, caseCount)).AppendLine();
+        var failed = run.Cases.Where(c => !c.IsOk).ToList();
+        if (failed.Count > 0)
+        {
+            md.AppendLine($"**{failed.Count} case(s) whose benchmark failed** (their rows hold what the probe measured before the failure):");
+            foreach (var c in failed) md.AppendLine($"- `{c.Key}`: {c.Status}, {Format.Count(c.Ops)} ops measured; {c.Reason}");
+            md.AppendLine();
+        }
         foreach (string warning in Warnings(m)) md.AppendLine($"> **Warning:** {warning}").AppendLine();
 
         var h = m.Host;

@@ -21,9 +21,11 @@ public class MetadataBenchmarks
 
     private StudySettings _settings = null!;
     private RunFolder _folder = null!;
-    private ProbeSession _session = null!;
+    private ProbeSession? _session;
     private CaseRecorder _recorder = null!;
+    private HostFixtureSet? _fixtures;
     private bool _channelFailed;
+    private string? _failure;
     private int _repetition;
 
     [GlobalSetup]
@@ -36,7 +38,23 @@ public class MetadataBenchmarks
         var key = new CaseKey(provider, Mount, Op, Workers);
         _repetition = StudyEnvironment.Repetition();
         _recorder = new CaseRecorder(key, _settings.Layout, _settings.SampleCap, _folder, _repetition, _settings.Warmup, _folder.ReadCase(key));
-        _session = CaseSession.Open(ProviderCatalog.Create(provider), ctx, _folder, key);
+        try { _session = CaseSession.Open(ProviderCatalog.Create(provider), ctx, _folder, key); }
+        catch (Exception e)
+        {
+            _failure = $"the probe session did not open: {e.Message}";
+            throw;
+        }
+    }
+
+    /// <summary>A cold op's files, made by the host in the share just before each batch, outside BenchmarkDotNet's timing.</summary>
+    [IterationSetup]
+    public void MakeFixtures() => _fixtures = _session?.MakeFixtures(Op, StudySettings.BatchSize, Workers, _settings.Layout);
+
+    [IterationCleanup]
+    public void RemoveFixtures()
+    {
+        _fixtures?.Dispose();
+        _fixtures = null;
     }
 
     [Benchmark(OperationsPerInvoke = StudySettings.BatchSize)]
@@ -44,7 +62,7 @@ public class MetadataBenchmarks
     {
         try
         {
-            _recorder.Add(_session.RunBatchAsync(Op, StudySettings.BatchSize, Workers, _settings.Layout, _settings.SampleCap)
+            _recorder.Add(_session!.RunBatchAsync(Op, StudySettings.BatchSize, Workers, _settings.Layout, _settings.SampleCap, fixtures: _fixtures)
                 .GetAwaiter().GetResult());
         }
         catch (ProbeChannelException e) when (e is not ProbeRequestException)
@@ -52,6 +70,12 @@ public class MetadataBenchmarks
             _recorder.ChannelFailed(e.Message);
             _folder.MarkChannelFailure(_recorder.Key.Provider, e.Message);
             _channelFailed = true;
+            _failure = $"probe channel failed: {e.Message}";
+            throw;
+        }
+        catch (Exception e)
+        {
+            _failure = $"{e.GetType().Name}: {e.Message}";
             throw;
         }
     }
@@ -61,10 +85,13 @@ public class MetadataBenchmarks
     {
         var finished = _recorder.Snapshot();
         // A case is finished (one summary row) when its last repetition is; earlier launches only extend the case file.
-        if (_repetition == _settings.Repetitions - 1) _folder.AppendFinished(finished);
+        // A failed iteration ends the launch (BenchmarkDotNet still calls this): the row then says so, with what was measured.
+        if (_repetition == _settings.Repetitions - 1)
+            _folder.AppendFinished(finished, _failure is null ? CaseStatus.Ok : CaseStatus.Failed, _failure ?? "");
         var launch = finished.Launches[^1];
         Console.WriteLine($"// fsbench: case {_recorder.Key} launch {_repetition + 1}/{_settings.Repetitions} done: {launch.Ops} measured ops, " +
                           $"{launch.Failures} failed, guest p50 {launch.P50Ns / 1000.0:0.0} us; {_folder.FinishedCases()} cases finished");
+        if (_session is null) return;
         try { if (!_channelFailed) _session.CleanupAsync().GetAwaiter().GetResult(); }
         finally { _session.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }

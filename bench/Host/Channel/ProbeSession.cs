@@ -7,22 +7,41 @@ namespace FsBench.Host.Channel;
 /// The host's side of one probe: typed requests over a line channel, each bounded by a timeout, so a dead
 /// guest or a stalled server ends in a clear <see cref="ProbeChannelException"/>, never a hang.
 /// </summary>
-public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpan timeout, string? lowerDir = null) : IAsyncDisposable
+public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpan timeout, string? lowerDir = null, string? hostShareDir = null) : IAsyncDisposable
 {
     /// <summary>The directory batches run in, relative to the probe's scratch root (the mount under test).</summary>
     public string BatchDir { get; } = batchDir;
     /// <summary>When <see cref="BatchDir"/> is an overlay whose lower layer the probe can reach: that layer (for copyup).</summary>
     public string? LowerDir { get; } = lowerDir;
+    /// <summary>The host directory behind <see cref="BatchDir"/>, when the host can write into it (<c>IProvider.HostShareDir</c>): where the cold ops' files are made.</summary>
+    public string? HostShareDir { get; } = hostShareDir;
     public IProbeChannel Channel { get; } = channel;
 
     public async Task<HelloReply> HelloAsync(CancellationToken ct = default) =>
         JsonSerializer.Deserialize(await RequestAsync(new ProbeRequest { Cmd = "hello" }, "hello", ct), ProtocolJson.Default.HelloReply)!;
 
-    public async Task<BatchResult> RunBatchAsync(string op, int count, int workers, string layout, int sample, CancellationToken ct = default)
+    /// <param name="fixtures">A cold op's files made in advance (<see cref="MakeFixtures"/>), which the caller then removes;
+    /// without them a cold op's files are made here, just before the request, and removed after it.</param>
+    public async Task<BatchResult> RunBatchAsync(string op, int count, int workers, string layout, int sample, CancellationToken ct = default,
+        HostFixtureSet? fixtures = null)
     {
-        var req = new ProbeRequest { Cmd = "batch", Op = op, Count = count, Workers = workers, Layout = layout, Dir = BatchDir, LowerDir = LowerDir, Sample = sample };
-        return JsonSerializer.Deserialize(await RequestAsync(req, "batch", ct), ProtocolJson.Default.BatchResult)!;
+        using var own = fixtures is null ? MakeFixtures(op, count, workers, layout) : null;
+        var made = fixtures ?? own;
+        var req = new ProbeRequest
+        {
+            Cmd = "batch", Op = op, Count = count, Workers = workers, Layout = layout, Dir = BatchDir, LowerDir = LowerDir,
+            FixtureDir = made?.ProbeDir, Sample = sample,
+        };
+        var batch = JsonSerializer.Deserialize(await RequestAsync(req, "batch", ct), ProtocolJson.Default.BatchResult)!;
+        return made?.AddTo(batch) ?? batch;
     }
+
+    /// <summary>The files a cold op's batch needs, made now in the share (untimed); null for other ops, or when the host cannot
+    /// write behind this session's mount (the probe then refuses the batch: no fixture_dir).</summary>
+    public HostFixtureSet? MakeFixtures(string op, int count, int workers, string layout) =>
+        ProbeOps.Find(op) is { } info && info.Has(OpNeeds.HostFixtures) && HostShareDir is not null
+            ? HostFixtureSet.Make(HostShareDir, BatchDir, info, count, workers, layout)
+            : null;
 
     public async Task<KnownBugReply> KnownBugsAsync(int runs, string[]? names = null, CancellationToken ct = default)
     {

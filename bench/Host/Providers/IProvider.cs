@@ -37,6 +37,12 @@ public interface IProvider
     string? HostShareDir(ProviderContext ctx, string mount) => null;
 
     /// <summary>
+    /// Whether <see cref="HostShareDir"/> gives a directory for this mount once the provider runs: declared, so that cases
+    /// can be chosen before a provider starts (the cold ops need it: <see cref="Protocol.OpNeeds.HostFixtures"/>).
+    /// </summary>
+    bool HostWritesShare(string mount) => false;
+
+    /// <summary>
     /// True for a provider whose sessions share one long-lived guest: when a session's channel dies (a hung or dead
     /// guest or file server), the next case restarts the provider instead of losing every case after it.
     /// </summary>
@@ -59,6 +65,8 @@ public interface IProvider
         !Mounts.Contains(mount) ? $"{Name} has no mount mode '{mount}' ({string.Join("|", Mounts)})"
         : Protocol.ProbeOps.Find(op)?.Has(Protocol.OpNeeds.LowerDir) == true && LowerLayerDir(mount) is null
             ? $"{Name}/{mount}: {op} needs an overlay's lower layer, which the probe cannot reach here"
+        : Protocol.ProbeOps.Find(op)?.Has(Protocol.OpNeeds.HostFixtures) == true && !HostWritesShare(mount)
+            ? $"{Name}/{mount}: {op} needs files the host makes in the share, and the host cannot write behind this mount"
         : null;
 
     /// <summary>The faults this provider can inject into what its Start left running (none by default).</summary>

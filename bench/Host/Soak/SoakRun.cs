@@ -70,6 +70,8 @@ public sealed class SoakRun
             Finish("partial", $"provider unavailable: {reason}");
             throw new StudyException($"{_provider.Name} cannot run here: {reason}");
         }
+        foreach (var left in RunScratch.RemoveLeftovers(_s.ScratchDir)) Console.WriteLine($"fsbench soak: removed the scratch a killed run left: {left}");
+        RunScratch.Claim(_s.ScratchDir, ctx.RunId);
         string? endReason = null;
         int exit = Interrupted;
         ProbeSession? session = null;
@@ -138,6 +140,7 @@ public sealed class SoakRun
             if (session is not null) await EndSessionAsync(session, _channelLost);
             try { await _provider.StopAsync(ctx, CancellationToken.None); }
             catch (Exception e) { Console.Error.WriteLine($"fsbench soak: stopping {_provider.Name} failed: {e.Message}"); }
+            RunScratch.Remove(_s.ScratchDir, ctx.RunId);
             WriteClasses(endReason);
             Log(Event("soak_end", "", endReason ?? "ran its full duration"));
             Finish(exit == Complete ? "complete" : "partial", endReason);

@@ -65,8 +65,9 @@ public sealed class RunFolder
         return File.Exists(path) ? RunFormatJson.Read<ProbeCase>(path) : null;
     }
 
-    /// <summary>The case's row in summary.csv and its errno counts in failures.csv, appended when it finishes.</summary>
-    public void AppendFinished(ProbeCase c)
+    /// <summary>The case's row in summary.csv and its errno counts in failures.csv, appended when it finishes; a case whose
+    /// benchmark failed gets its row too, with what was recorded before, <see cref="CaseStatus.Failed"/> and the reason.</summary>
+    public void AppendFinished(ProbeCase c, string status = CaseStatus.Ok, string reason = "")
     {
         bool any = c.Ops > c.Failures;
         RunFormatCsv.Append(SummaryPath, new SummaryRow
@@ -74,6 +75,7 @@ public sealed class RunFolder
             Provider = c.Provider, Mount = c.Mount, Op = c.Op, Workers = c.Workers, Ops = c.Ops, Failures = c.Failures,
             P50Ns = any ? c.P50Ns : null, P99Ns = any ? c.P99Ns : null, P999Ns = any ? c.P999Ns : null,
             MeanNs = any ? Math.Round(c.MeanNs, 1) : null, OpsPerS = Math.Round(c.OpsPerSecond, 3), Layout = c.Layout ?? "",
+            Status = status, Reason = OneLine(reason),
         });
         RunFormatCsv.Append(FailuresPath, c.Errnos.Where(e => e.Value > 0).Select(e => new FailureRow
         {
@@ -99,7 +101,17 @@ public sealed class RunFolder
     public void AppendRestart(string provider, CaseKey before, string reason) =>
         RunFormatCsv.Append(Layout.Restarts, new RestartRow { Utc = DateTime.UtcNow.ToString("o"), Provider = provider, Case = before.ToString(), Reason = reason });
 
-    public int FinishedCases() => RunFormatCsv.Read<SummaryRow>(SummaryPath).Count();
+    /// <summary>Cases that finished (status ok); a failed case's row does not count.</summary>
+    public int FinishedCases() => RunFormatCsv.Read<SummaryRow>(SummaryPath).Count(r => r.IsOk);
+
+    /// <summary>Every case that has a row, finished or failed.</summary>
+    public HashSet<CaseKey> CasesWithRows() => RunFormatCsv.Read<SummaryRow>(SummaryPath).Select(r => r.Key).ToHashSet();
+
+    private static string OneLine(string text)
+    {
+        string line = text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        return line.Length <= 300 ? line : line[..299] + "…";
+    }
 
     private static void WriteAtomic(string path, string text)
     {

@@ -19,6 +19,8 @@ public static class StudyRunner
         var manifest = await NewManifestAsync(runId, settings);
         folder.WriteManifest(manifest);
         Console.WriteLine($"fsbench: run {runId} -> {folder.Dir}");
+        foreach (var left in RunScratch.RemoveLeftovers(settings.ScratchDir)) Console.WriteLine($"fsbench: removed the scratch a killed run left: {left}");
+        RunScratch.Claim(settings.ScratchDir, runId);
 
         var ctx = StudyEnvironment.Context(folder, settings);
         var (available, entries) = await StartProvidersAsync(requestedProviders, ctx, ct);
@@ -44,7 +46,9 @@ public static class StudyRunner
         folder.WriteManifest(manifest);
         Environment.SetEnvironmentVariable(StudyEnvironment.RunDirVar, folder.Dir);
 
-        int expected = available.Sum(p => settings.Workers.Length * settings.Ops.Sum(op => mounts.Count(m => StudyConfig.Applies(p, op, m))));
+        var expectedCases = available.SelectMany(p => settings.Ops.SelectMany(op => mounts.Where(m => StudyConfig.Applies(p, op, m))
+            .SelectMany(m => settings.Workers.Select(w => new CaseKey(p.Name, m, op, w))))).ToList();
+        int expected = expectedCases.Count;
         Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", available.Select(p => p.Name))}, {settings.Repetitions} launches each " +
                           $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops per launch; order seed {settings.Seed})");
         using var stopOnCancel = ct.Register(() => Finish(folder, manifest, RunStatus.Partial, expected));
@@ -58,7 +62,11 @@ public static class StudyRunner
             foreach (var repetition in plan)
                 Console.WriteLine($"fsbench: repetition {repetition.Index + 1}/{plan.Count}: " +
                                   string.Join(" | ", repetition.Segments.Select(s => string.Join(", ", s.Providers) + (s.Exclusive ? " (alone)" : ""))));
-            try { BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, available, plan, switcher)); }
+            try
+            {
+                var summary = BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, available, plan, switcher));
+                FailedCases.Record(folder, expectedCases, FailedCases.Reasons(summary), settings.Layout);
+            }
             finally { switcher.Stop(); }
             lock (manifest)
             {
@@ -76,6 +84,7 @@ public static class StudyRunner
                 try { await p.StopAsync(ctx, CancellationToken.None); }
                 catch (Exception e) { Console.Error.WriteLine($"fsbench: stopping {p.Name} failed: {e.Message}"); }
             }
+            RunScratch.Remove(settings.ScratchDir, runId);   // what was measured is in the run folder; the files it was measured on go
         }
         int finished = folder.FinishedCases();
         string status = finished >= expected ? RunStatus.Complete : RunStatus.Partial;

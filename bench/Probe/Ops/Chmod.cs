@@ -6,6 +6,9 @@ public sealed unsafe class Chmod : IOperation
 {
     public string Name => "chmod";
     public void Prepare(WorkerContext w) { w.Targets = w.Encoded("cm"); Fs.CreateAll(w.Targets, w.Prep); }
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Chmod(w.Targets[i], 0x180 /*0600*/));
+    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
     public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+
+    /// <summary>The timed call: 0 or errno.</summary>
+    public static int Call(byte* path) => Native.Check(Native.Chmod(path, 0x180 /*0600*/));
 }

@@ -82,8 +82,8 @@ internal static unsafe class Fs
     public static void RmdirAll(EncodedPaths paths) { for (int i = 0; i < paths.Count; i++) Native.Rmdir(paths[i]); }
 }
 
-/// <summary>The user.* attributes the xattr operations use, NUL-terminated.</summary>
-internal static class Xattrs
+/// <summary>The user.* attributes the xattr operations use, NUL-terminated (the same names as <see cref="Protocol.HostFixtures"/>: a test checks).</summary>
+public static class Xattrs
 {
     public static ReadOnlySpan<byte> Name => "user.fsbench\0"u8;
     public static ReadOnlySpan<byte> Value => "fsbench-value-16"u8;

@@ -11,11 +11,14 @@ public sealed unsafe class GetXattr : IOperation
         Fs.CreateAll(w.Targets, w.Prep);
         Fs.SetXattrAll(w.Targets, Xattrs.Name, w.Prep);
     }
-    public int Run(WorkerContext w, int i)
+    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+
+    /// <summary>The timed call: 0 or errno.</summary>
+    public static int Call(byte* path)
     {
         byte* buf = stackalloc byte[64];
         fixed (byte* name = Xattrs.Name)
-            return Native.Check(Native.GetXattr(w.Targets[i], name, buf, 64));
+            return Native.Check(Native.GetXattr(path, name, buf, 64));
     }
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

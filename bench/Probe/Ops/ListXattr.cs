@@ -14,10 +14,13 @@ public sealed unsafe class ListXattr : IOperation
         Fs.SetXattrAll(w.Targets, Xattrs.NameC, w.Prep);
         Fs.SetXattrAll(w.Targets, Xattrs.NameD, w.Prep);
     }
-    public int Run(WorkerContext w, int i)
+    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+
+    /// <summary>The timed call: 0 or errno.</summary>
+    public static int Call(byte* path)
     {
         byte* buf = stackalloc byte[1024];
-        return Native.Check(Native.ListXattr(w.Targets[i], buf, 1024));
+        return Native.Check(Native.ListXattr(path, buf, 1024));
     }
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

@@ -8,6 +8,7 @@ public static class OperationCatalog
         new Mkdir(), new Rmdir(), new Create(), new OpenExisting(), new Stat(),
         new GetXattr(), new SetXattr(), new ListXattr(), new Rename(), new Unlink(),
         new Link(), new Symlink(), new Readdir(), new Chmod(), new Utimens(), new CopyUp(),
+        new StatCold(), new OpenCold(), new GetXattrCold(), new ListXattrCold(), new ChmodCold(), new UtimensCold(),
     ];
 
     public static IOperation? Find(string name) => All.FirstOrDefault(o => o.Name == name);

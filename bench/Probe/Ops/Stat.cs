@@ -6,10 +6,13 @@ public sealed unsafe class Stat : IOperation
 {
     public string Name => "stat";
     public void Prepare(WorkerContext w) { w.Targets = w.Encoded("st"); Fs.CreateAll(w.Targets, w.Prep); }
-    public int Run(WorkerContext w, int i)
+    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
+    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+
+    /// <summary>The timed call: 0 or errno.</summary>
+    public static int Call(byte* path)
     {
         StatxBuf buf;
-        return Native.Check(Native.Statx(Native.AT_FDCWD, w.Targets[i], Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &buf));
+        return Native.Check(Native.Statx(Native.AT_FDCWD, path, Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &buf));
     }
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

@@ -6,6 +6,9 @@ public sealed unsafe class Utimens : IOperation
 {
     public string Name => "utimens";
     public void Prepare(WorkerContext w) { w.Targets = w.Encoded("ut"); Fs.CreateAll(w.Targets, w.Prep); }
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Utimensat(Native.AT_FDCWD, w.Targets[i], null, 0));
+    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
     public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+
+    /// <summary>The timed call: 0 or errno.</summary>
+    public static int Call(byte* path) => Native.Check(Native.Utimensat(Native.AT_FDCWD, path, null, 0));
 }

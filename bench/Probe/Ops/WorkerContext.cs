@@ -12,6 +12,8 @@ public sealed class WorkerContext(string dir, string prefix, int count, string? 
     public string? LowerView { get; } = lowerView;
     public string Prefix { get; } = prefix;
     public int Count { get; } = count;
+    /// <summary>For a cold op: the files the host made for this worker in the share (ProbeRequest.FixtureDir), absolute; else none.</summary>
+    public string[] HostFiles { get; init; } = [];
     /// <summary>Failures of the untimed preparation, by errno (the batch's "prep" phase).</summary>
     public PrepTally Prep { get; set; } = new("");
 

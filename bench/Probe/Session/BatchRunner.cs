@@ -26,6 +26,10 @@ public sealed class BatchRunner(ScratchRoot scratch)
         if (!Layouts.All.Contains(req.Layout)) throw new ProbeException($"unknown layout '{req.Layout}' (private|shared)");
         if (ProbeOps.Find(op.Name)!.Has(OpNeeds.LowerDir) && string.IsNullOrEmpty(req.LowerDir))
             throw new ProbeException($"{op.Name} needs lower_dir: an overlay whose lower layer the probe can reach");
+        bool hostMade = ProbeOps.Find(op.Name)!.Has(OpNeeds.HostFixtures);
+        if (hostMade && string.IsNullOrEmpty(req.FixtureDir))
+            throw new ProbeException($"{op.Name} needs fixture_dir: the files the host made in the share for this batch");
+        string? fixtures = hostMade ? scratch.Resolve(req.FixtureDir!) : null;
         string session = scratch.SessionDir(req.Dir);
         string? lowerSession = string.IsNullOrEmpty(req.LowerDir) ? null : scratch.SessionDir(req.LowerDir, "copyup");
         string view = scratch.Resolve(req.Dir);
@@ -34,11 +38,15 @@ public sealed class BatchRunner(ScratchRoot scratch)
         var workers = new Worker[req.Workers];
         for (int k = 0; k < req.Workers; k++)
         {
-            int count = req.Count / req.Workers + (k < req.Count % req.Workers ? 1 : 0);
+            int count = HostFixtures.ItemsOf(req.Count, req.Workers, k);
             string dir = req.Layout == Layouts.Shared ? $"{session}/shared" : $"{session}/w{k}";
             string? lower = lowerSession is null ? null : $"{lowerSession}/b{batch}w{k}";
             string? lowerView = lowerSession is null ? null : $"{view}/{Path.GetFileName(lowerSession)}/b{batch}w{k}";
-            var context = new WorkerContext(dir, $"b{batch}w{k}-", count, lower, lowerView) { Prep = new PrepTally(op.Name) };
+            var context = new WorkerContext(dir, $"b{batch}w{k}-", count, lower, lowerView)
+            {
+                Prep = new PrepTally(op.Name),
+                HostFiles = fixtures is null ? [] : HostFiles(fixtures, req.Layout, k, count),
+            };
             workers[k] = new Worker(context, new OpRecorder(op.Name, Math.Max(1, req.Sample), seed: batch * 1000 + k));
         }
 
@@ -68,6 +76,10 @@ public sealed class BatchRunner(ScratchRoot scratch)
         return BatchMerge.Merge(op.Name, req.Layout, workers.Select(w => w.Recorder).ToList(),
             workers.Select(w => w.Context.Prep).ToList(), wall, Math.Max(1, req.Sample));
     }
+
+    /// <summary>Worker k's share of the files the host made (names: <see cref="HostFixtures"/>), absolute.</summary>
+    private static string[] HostFiles(string fixtureDir, string layout, int k, int count) =>
+        Enumerable.Range(0, count).Select(i => $"{fixtureDir}/{HostFixtures.RelativePath(layout, k, i)}").ToArray();
 
     /// <summary>The worker's directory, then the operation's fixtures; every failure is counted, none is thrown.</summary>
     public static void PrepareWorker(IOperation op, WorkerContext w)

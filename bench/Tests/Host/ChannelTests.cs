@@ -36,6 +36,33 @@ public sealed class ChannelTests : TempDirTest
     }
 
     [Fact]
+    public async Task Cold_ops_on_files_the_host_made_count_every_op_without_failures_and_the_host_removes_its_files()
+    {
+        // a local session: the probe's root is the host directory itself, so the host's share is that directory
+        await using var session = new ProbeSession(new ProcessChannel(Cli.Wrap("dotnet").WithArguments([Requirements.ManagedProbe, "--root", Tmp.Path])),
+            ".", TimeSpan.FromSeconds(60), hostShareDir: Tmp.Path);
+        foreach (var op in ProbeOps.All.Where(o => o.Has(OpNeeds.HostFixtures)))
+        foreach (var layout in Layouts.All)
+        {
+            var batch = await session.RunBatchAsync(op.Name, 300, 3, layout, 100);
+            Assert.True((300L, 0L, 0L) == (batch.Ops, batch.Failures, batch.PrepFailures),
+                $"{op.Name} {layout}: {batch.Ops} ops, {string.Join(",", batch.Errnos)}, prep {string.Join(",", batch.PrepErrnos)}");
+            Assert.Equal(300, HistogramCodec.Decode(batch.Histogram).TotalCount);
+            Assert.Empty(Directory.GetDirectories(Tmp.Path, "cold-*"));     // the batch's files are gone with it
+        }
+        await session.CleanupAsync();
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
+    }
+
+    [Fact]
+    public async Task A_cold_op_on_a_session_whose_host_cannot_write_the_share_is_refused_by_the_probe()
+    {
+        await using var session = Probe();
+        var e = await Assert.ThrowsAsync<ProbeRequestException>(() => session.RunBatchAsync("stat_cold", 10, 1, Layouts.Private, 10));
+        Assert.Contains("fixture_dir", e.Message);
+    }
+
+    [Fact]
     public async Task A_refused_request_is_an_error_reply_and_the_probe_keeps_serving()
     {
         await using var session = Probe();

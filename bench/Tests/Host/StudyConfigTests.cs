@@ -26,6 +26,23 @@ public sealed class StudyConfigTests : TempDirTest
     }
 
     [Fact]
+    public void Cold_ops_run_only_where_the_host_can_write_the_share_and_then_HostShareDir_names_it()
+    {
+        IProvider local = new LocalProvider(), podman = new PodmanProvider(), qemu = new QemuProvider(QemuTransport.VirtioFs);
+        var ctx = new ProviderContext("cold-test", Path.Combine(Tmp.Path, "state"), Tmp.Path, "/nonexistent/probe", TimeSpan.FromSeconds(1));
+        foreach (var p in new[] { local, podman, qemu })
+        foreach (var mount in p.Mounts)
+        {
+            Assert.Equal(p.HostWritesShare(mount), p.HostShareDir(ctx, mount) is not null);
+            if (p.HostWritesShare(mount)) Assert.Null(p.WhyNotSupported("stat_cold", mount));
+            else Assert.Contains("needs files the host makes in the share", p.WhyNotSupported("stat_cold", mount));
+        }
+        Assert.Null(qemu.WhyNotSupported("getxattr_cold", MountModes.Bind));
+        Assert.NotNull(podman.WhyNotSupported("listxattr_cold", MountModes.Volume));
+        Assert.NotNull(qemu.WhyNotSupported("chmod_cold", MountModes.Overlay));
+    }
+
+    [Fact]
     public void BenchmarkDotNet_gets_exactly_the_supported_cases_of_every_provider()
     {
         var folder = RunFolder.Create(Path.Combine(Tmp.Path, "run"));

@@ -37,7 +37,7 @@ public sealed class StudyRunTests : TempDirTest
         Assert.NotNull(manifest["ended_utc"]);
 
         var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
-        Assert.Equal("provider,mount,op,workers,ops,failures,p50_ns,p99_ns,ops_per_s,p999_ns,mean_ns,layout", rows[0]);
+        Assert.Equal("provider,mount,op,workers,ops,failures,p50_ns,p99_ns,ops_per_s,p999_ns,mean_ns,layout,status,reason", rows[0]);
         int expected = 2 * 2 * (podman ? 4 : 1);
         Assert.Equal(expected, rows.Length - 1);
         foreach (var row in rows.Skip(1))
@@ -46,7 +46,9 @@ public sealed class StudyRunTests : TempDirTest
             Assert.Equal(3 * 1 * 256, long.Parse(f[4]));      // 3 launches x 1 measured batch; warmup is not counted
             Assert.Equal("0", f[5]);
             Assert.True(long.Parse(f[6]) > 0 && long.Parse(f[7]) >= long.Parse(f[6]), row);
+            Assert.Equal(("ok", ""), (f[12], f[13]));
         }
+        Assert.False(Directory.Exists(Path.Combine(Tmp.Path, "scratch", "run")));   // the run's scratch went with its end
         Assert.Equal(expected, Directory.GetFiles(Path.Combine(dir, "probe"), "*.json").Length);
         var probe = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "probe", "local.bind.mkdir.w4.json")))!;
         Assert.Equal(3 * 256, (long)probe["warmup_ops"]!);             // 1 warmup batch in each of 3 launches
@@ -92,9 +94,17 @@ public sealed class StudyRunTests : TempDirTest
         Assert.Equal("partial", (string?)manifest["status"]);
         Assert.Equal(1, (int)manifest["cases_finished"]!);
         Assert.Equal(2, (int)manifest["cases_expected"]!);
-        var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
-        Assert.Equal(2, rows.Length);
-        Assert.StartsWith("local,bind,mkdir,1,256,0,", rows[1]);        // the 1 measured batch; warmup is not counted
-        Assert.True(File.Exists(Path.Combine(dir, "probe", "local.bind.mkdir.w1.json")));
+        // every case whose benchmark failed still has its row in summary.csv, with what it measured and why it failed
+        var rows = FsBench.RunFormat.RunFormatCsv.Read<FsBench.RunFormat.SummaryRow>(Path.Combine(dir, "summary.csv")).ToList();
+        Assert.Equal(2, rows.Count);
+        // the case that ran first finished: its 1 measured batch (warmup is not counted)
+        var finished = Assert.Single(rows, r => r.IsOk);
+        Assert.Equal((256L, 0L), (finished.Ops, finished.Failures));
+        Assert.True(File.Exists(Path.Combine(dir, "probe", $"local.bind.{finished.Op}.w1.json")));
+        // the other's benchmark failed (its session never opened): it still has its row, with nothing measured and why
+        var failed = Assert.Single(rows, r => !r.IsOk);
+        Assert.Equal(("failed", 0L), (failed.Status, failed.Ops));
+        Assert.False(string.IsNullOrWhiteSpace(failed.Reason));
+        Assert.False(Directory.Exists(Path.Combine(Tmp.Path, "scratch", "partial")));
     }
 }

@@ -105,10 +105,14 @@ public sealed class TimedLoopTests : IDisposable
     [InlineData("create")]
     [InlineData("getxattr")]
     [InlineData("unlink")]
+    [InlineData("stat_cold")]
     public void The_timed_loop_allocates_nothing_even_when_ops_fail(string name)
     {
         var op = OperationCatalog.Find(name)!;
-        using var w = new WorkerContext(_tmp.Path, "t-", 2000) { Prep = new FsBench.Probe.Recording.PrepTally(name) };
+        // a cold op's files are the host's, made before the batch
+        string[] hostFiles = name.EndsWith("_cold") ? Enumerable.Range(0, 2000).Select(i => Path.Combine(_tmp.Path, $"h{i}")).ToArray() : [];
+        foreach (var f in hostFiles) File.WriteAllText(f, "");
+        using var w = new WorkerContext(_tmp.Path, "t-", 2000) { Prep = new FsBench.Probe.Recording.PrepTally(name), HostFiles = hostFiles };
         BatchRunner.PrepareWorker(op, w);
         var loop = new TimedLoop(w.Count);
         loop.Run(op, w);                                    // first run: any one-time initialisation happens here

@@ -1,3 +1,4 @@
+using FsBench.Host.Channel;
 using FsBench.Probe.Libc;
 using FsBench.Probe.Ops;
 using FsBench.Probe.Recording;
@@ -20,7 +21,10 @@ public sealed class OperationTests : TempDirTest
         var runner = new BatchRunner(scratch);
         // copy-up needs a lower layer: on a plain filesystem the "overlay view" is the lower directory itself
         string? lower = op == ProbeOps.CopyUp ? "." : null;
-        var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 40, Workers = 2, LowerDir = lower });
+        // a cold op's files are the host's: made directly in the directory (the host's side of a share), removed by it
+        var info = ProbeOps.Find(op)!;
+        using var hostMade = info.Has(OpNeeds.HostFixtures) ? HostFixtureSet.Make(Tmp.Path, ".", info, 40, 2, Layouts.Private) : null;
+        var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 40, Workers = 2, LowerDir = lower, FixtureDir = hostMade?.ProbeDir });
 
         Assert.Equal(40, result.Ops);
         Assert.True(result.Failures == 0, $"{op}: {string.Join(",", result.Errnos.Select(e => $"{e.Key}:{e.Value}"))}");
@@ -29,8 +33,47 @@ public sealed class OperationTests : TempDirTest
         Assert.All(result.SamplesNs, ns => Assert.InRange(ns, 1, 10_000_000_000));
         Assert.True(result.WallNs > 0);
 
+        Assert.Equal(0, hostMade?.FailureCount ?? 0);
+        hostMade?.Dispose();
         scratch.RemoveCreated();
         Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
+    }
+
+    [Fact]
+    public void A_cold_op_without_the_hosts_fixture_directory_is_refused()
+    {
+        var runner = new BatchRunner(new ScratchRoot(Tmp.Path));
+        var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = "stat_cold", Count = 1 }));
+        Assert.Contains("fixture_dir", e.Message);
+    }
+
+    [Theory]
+    [InlineData(Layouts.Private)]
+    [InlineData(Layouts.Shared)]
+    public void A_cold_op_acts_on_exactly_the_files_the_host_made_and_makes_none_of_its_own(string layout)
+    {
+        var scratch = new ScratchRoot(Tmp.Path);
+        var info = ProbeOps.Find("chmod_cold")!;
+        using var hostMade = HostFixtureSet.Make(Tmp.Path, ".", info, 30, 4, layout);
+        var made = Directory.GetFiles(Path.Combine(Tmp.Path, hostMade.ProbeDir), "*", SearchOption.AllDirectories);
+        Assert.Equal(30, made.Length);
+
+        var result = new BatchRunner(scratch).Run(new ProbeRequest { Cmd = "batch", Op = info.Name, Count = 30, Workers = 4, Layout = layout, FixtureDir = hostMade.ProbeDir });
+
+        Assert.Equal((30, 0, 0), (result.Ops, result.Failures, result.PrepFailures));
+        Assert.All(made, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));   // each chmodded once, to 0600
+        var session = Directory.GetDirectories(Tmp.Path, "fsprobe-*").Single();
+        Assert.Empty(Directory.GetFiles(session, "*", SearchOption.AllDirectories));    // the probe made no fixture of its own
+        scratch.RemoveCreated();
+    }
+
+    [Fact]
+    public void The_probes_xattr_names_are_the_ones_the_host_sets_on_its_fixtures()
+    {
+        Assert.Equal(HostFixtures.GetXattrName + "\0", System.Text.Encoding.UTF8.GetString(Xattrs.Name));
+        Assert.Equal(HostFixtures.ListXattrNames.Select(n => n + "\0"),
+            new[] { Xattrs.NameA.ToArray(), Xattrs.NameB.ToArray(), Xattrs.NameC.ToArray(), Xattrs.NameD.ToArray() }.Select(b => System.Text.Encoding.UTF8.GetString(b)));
+        Assert.Equal(HostFixtures.XattrValue, System.Text.Encoding.UTF8.GetString(Xattrs.Value));
     }
 
     [Fact]

@@ -114,10 +114,12 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
         var state = MachineState.Read(ctx, provider) ?? throw new StudyException($"{provider} was not started (no {MachineState.PathFor(ctx, provider)})");
         var cmds = new PodmanCommands(state.Image, false, ctx.RunId, state.Connection);
         var args = cmds.RunProbe(mount, state.HostDir, state.ProbeDir);
-        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout);
+        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout, hostShareDir: HostShareDir(ctx, mount));
         await session.HelloAsync(ct);
         return session;
     }
+
+    public bool HostWritesShare(string mount) => mount == MountModes.Bind;
 
     /// <summary>The bind mount is the macOS directory the machine shares (virtio-fs from vfkit or krunkit).</summary>
     public string? HostShareDir(ProviderContext ctx, string mount) =>

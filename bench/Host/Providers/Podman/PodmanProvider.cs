@@ -41,10 +41,12 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName, strin
     {
         var cmds = Commands(ctx, image);
         var args = cmds.RunProbe(mount, ctx.HostScratch(Name), Path.GetDirectoryName(ctx.ProbePath)!);
-        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout);
+        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout, hostShareDir: HostShareDir(ctx, mount));
         await session.HelloAsync(ct);
         return session;
     }
+
+    public bool HostWritesShare(string mount) => mount == MountModes.Bind;
 
     /// <summary>The bind mount is the host directory itself; the overlay's writes and the named volume are not.</summary>
     public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;

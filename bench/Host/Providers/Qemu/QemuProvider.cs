@@ -33,6 +33,8 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
     /// <summary>The overlay's lower layer is the share itself, which the probe also mounts.</summary>
     public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
 
+    public bool HostWritesShare(string mount) => mount == MountModes.Bind;
+
     /// <summary>The bind mount is the shared host directory (/mnt/share in the guest).</summary>
     public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;
 
@@ -130,7 +132,7 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
         if (QemuVm.Pids(state).Count == 0)
             throw new ProbeChannelException($"{Name}: the guest is not running (state {state.Dir}); console: {state.ConsoleTail()}");
         var channel = await SocketChannel.ConnectAsync(state.ProbeSocket, ctx.BatchTimeout, ct);
-        var session = new ProbeSession(channel, dir, ctx.BatchTimeout, LowerLayerDir(mount));
+        var session = new ProbeSession(channel, dir, ctx.BatchTimeout, LowerLayerDir(mount), HostShareDir(ctx, mount));
         try
         {
             await session.HelloAsync(ct);
