@@ -19,11 +19,14 @@ public sealed class SoakRunTests : TempDirTest
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
 
-    /// <summary>A minute of qemu-virtiofs at 50 ops/s on two workers, with the given faults: its folder and the soak's result.</summary>
+    /// <summary>
+    /// A minute of qemu-virtiofs at 20 ops/s on two workers, with the given faults: its folder and the soak's result. At 50 ops/s a
+    /// TCG guest on a loaded 2-core machine (load average 30-60 measured) stays behind its schedule, so no window after a fault is clean.
+    /// </summary>
     private async Task<(string Dir, BufferedCommandResult Result)> QemuMinute(string name, string faults, params string[] args)
     {
         string dir = Path.Combine(Tmp.Path, name);
-        return (dir, await Soak(dir, Requirements.AotProbe, ["--provider", "qemu-virtiofs", "--duration", "60s", "--rate", "50/s", "--workers", "2", "--faults", faults, .. args]));
+        return (dir, await Soak(dir, Requirements.AotProbe, ["--provider", "qemu-virtiofs", "--duration", "60s", "--rate", "20/s", "--workers", "2", "--faults", faults, .. args]));
     }
 
     private static long Count(JsonNode classes, string failureClass) => (long)classes["classes"]![failureClass]!["count"]!;
