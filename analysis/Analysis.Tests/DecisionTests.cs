@@ -146,6 +146,22 @@ public class DecisionTests
         finally { Directory.Delete(dir, true); }
     }
 
+    [Fact]
+    public void A_lost_channel_inside_a_recorded_freeze_window_is_the_freezes_not_a_hang_of_the_provider()
+    {
+        using var soak = new ConstructedSoak { Provider = Cand, ChannelLostAt = new HashSet<int> { 10, 300 } }.Write();
+        Assert.Equal(2, SoakEvidence.Of(SoakRun.Open(soak.Directory), 61_440).Hangs);
+        // the mac-study's ledger: the machine was frozen from 658 s to 662 s of the soak (window 10 ends at 660 s)
+        File.WriteAllText(Path.Combine(soak.Directory, "freeze-windows.csv"),
+            "machine,start_utc,end_utc\nfsbench-libkrun,2026-01-01T00:10:58.0000000Z,2026-01-01T00:11:02.0000000Z\n");
+        var evidence = SoakEvidence.Of(SoakRun.Open(soak.Directory), 61_440);
+        Assert.Equal(1, evidence.Hangs);                     // window 300's lost channel stays the provider's
+        var cycle = Assert.Single(evidence.Cycles);          // the freeze is a sleep cycle (a proxy); nothing failed after its thaw
+        Assert.False(cycle.Failed, cycle.Detail);
+        Assert.True(cycle.IsProxy);
+        Assert.StartsWith("freeze@fsbench-libkrun", cycle.Fault);
+    }
+
     // ---- overlay placement and status-file mirroring: failures on their mount ----
 
     [Theory]

@@ -14,6 +14,8 @@ public sealed record SoakClasses
     /// <summary>By class name: mount_failure, semantic_deviation, operation_error, stall.</summary>
     public Dictionary<string, SoakClassCount> Classes { get; set; } = [];
     public List<SoakRecovery> Recoveries { get; set; } = [];
+    /// <summary>What the soak's own faults provoked, by fault (not in <see cref="Classes"/>); empty in files written before it.</summary>
+    public List<SoakFaultAttribution> DuringFaults { get; set; } = [];
     public List<NotAppliedInfo> FaultsNotApplied { get; set; } = [];
 }
 
@@ -43,4 +45,20 @@ public sealed record MixFileContent
 {
     public string? Description { get; set; }
     public Dictionary<string, int> Weights { get; set; } = [];
+}
+
+/// <summary>
+/// The failures one of the soak's own faults provoked (<c>during_faults</c> in classes.json): counted here, not in the
+/// provider's classes. Incidents (mount failures, stalls) that began inside the fault's window, a lost channel or
+/// unanswering root within the grace after it, and the failed actions of windows that overlap the fault.
+/// </summary>
+public sealed record SoakFaultAttribution
+{
+    public string Fault { get; set; } = "";
+    public long MountFailures { get; set; }
+    public long OpsFailedInMountFailures { get; set; }
+    public long OperationErrors { get; set; }
+    public Dictionary<string, long> Errnos { get; set; } = [];
+    public long Stalls { get; set; }
+    public long StalledOps { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed partial class SoakEventRow
 {
     [CsvColumn("t_s")] public double TS { get; set; }
     [CsvColumn("utc")] public string Utc { get; set; } = "";
-    /// <summary>soak_start, fault_start, fault_end, fault_not_applied, fault_error, mount_failure, session_restart, knownbugs, soak_end.</summary>
+    /// <summary>soak_prepared, soak_start, fault_start, fault_end, fault_not_applied, fault_error, mount_failure, session_restart, knownbugs, soak_restored, soak_end.</summary>
     [CsvColumn("kind")] public string Kind { get; set; } = "";
     [CsvColumn("fault")] public string Fault { get; set; } = "";
     [CsvColumn("detail")] public string Detail { get; set; } = "";

@@ -16,7 +16,9 @@ struct fm_behaviour {
     double after_ms;      /* post_freeze: a freeze longer than this opens the window */
     double growth;        /* spurious_enoent: rate *= 1 + growth * (requests in flight - 1) */
     long every;           /* fd_leak: one descriptor leaked every N lookups */
-    int err;              /* post_freeze: the errno of the failing lookups (default ENOENT) */
+    int err;              /* post_freeze: the errno of the failing opens (default ENOENT) */
+    bool lookups;         /* post_freeze: lookups fail too ("lookups": 1; off by default: the guest retries a failed
+                           * revalidation, so one failure is one or two injections and cannot be counted one for one) */
     unsigned modes[8];    /* create_excl: the modes that fail */
     int nmodes;
 };

@@ -55,6 +55,7 @@ static void behaviour(const char *json, const char *name, struct fm_behaviour *b
     b->growth = number_in(obj, end, "growth", 0);
     b->every = (long)number_in(obj, end, "every", 0);
     b->err = (int)number_in(obj, end, "errno", 0);
+    b->lookups = number_in(obj, end, "lookups", 0) != 0;
     const char *m = strstr(obj, "\"modes\"");
     if (m && m < end && (m = strchr(m, '['))) {
         const char *close = strchr(m, ']');

@@ -29,11 +29,22 @@ static bool restrictive(mode_t mode)
     return false;
 }
 
-/* A request served from a lookup or an open of an existing inode (not virtiofsd's own start-up opens). */
+/* The guest's O_LARGEFILE as FUSE_OPEN passes it (a 64-bit guest's open always carries it; host glibc defines O_LARGEFILE
+ * as 0 on 64-bit). virtiofsd's own opens for an xattr request (openat(proc_self_fd, "<fd>", O_RDONLY)) never carry it. */
+#if defined(__aarch64__)
+#define FM_GUEST_O_LARGEFILE 0400000
+#else
+#define FM_GUEST_O_LARGEFILE 0100000
+#endif
+
+/* A request served from a lookup or an open of an existing inode (not virtiofsd's own start-up opens).
+ * Opens for xattr requests are left alone: before every write the guest's kernel asks the file's security.capability
+ * (file_remove_privs) and absorbs a failure, so a failed xattr open is invisible to the guest's caller. */
 static int model_open(int dirfd, const char *path, int flags, mode_t mode)
 {
     bool lookup = (flags & O_PATH) && path[0] != '/' && dirfd >= 0;
-    bool open_existing = !(flags & (O_PATH | O_CREAT)) && (all_digits(path) || strcmp(path, ".") == 0);
+    bool open_existing = !(flags & (O_PATH | O_CREAT))
+        && ((all_digits(path) && (flags & FM_GUEST_O_LARGEFILE)) || strcmp(path, ".") == 0);   /* OPEN, OPENDIR */
     if (lookup || open_existing) {
         if (fm_chance(fm.stall.rate)) {
             fm_log("stall", 0, dirfd, path);          /* a request held for ms (AVF under load) */
@@ -46,7 +57,7 @@ static int model_open(int dirfd, const char *path, int flags, mode_t mode)
     const char *kind = NULL;
     if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL) && restrictive(mode) && fm_chance(fm.create_excl.rate)) {
         kind = "create_excl"; fail = EACCES;          /* lima#5039, apple/container#1344, libkrun#769: file left */
-    } else if ((lookup || open_existing) && fm_in_post_freeze_window()) {
+    } else if ((open_existing || (lookup && fm.post_freeze.lookups)) && fm_in_post_freeze_window()) {
         kind = lookup ? "post_freeze_lookup" : "post_freeze_open";   /* podman#19934: ENOENT after wake */
         fail = fm.post_freeze.err > 0 ? fm.post_freeze.err : ENOENT;
     } else if (open_existing) {

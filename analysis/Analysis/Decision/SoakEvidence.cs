@@ -8,7 +8,8 @@ public sealed record SleepCycle(string Fault, bool IsProxy, bool Failed, double?
 /// <summary>
 /// What one soak says for the decision, split into what a fault provoked and what happened on its own:
 /// <list type="bullet">
-/// <item>unprovoked: windows outside every fault span (from the fault's start to its recovery; "never" recovered: to the end);
+/// <item>unprovoked: windows outside every fault span (the soak's own faults, freezes recorded in its freeze-windows.csv and
+/// faults from other terminals: a freeze's lost channel is the freeze's, issue 10) (from the fault's start to its recovery; "never" recovered: to the end);
 /// mount failures, hangs (the probe's answer never came) and stalls are counted once per unbroken run of such windows,
 /// operation errors per failed action;</item>
 /// <item>sleep cycles: each <c>sleep</c> (real) or <c>freeze</c> (a proxy) fault, failed when an action failed, or the
@@ -32,7 +33,7 @@ public sealed record SoakEvidence(
         var series = soak.Series;
         double end = series.Count > 0 ? series[^1].TS : 0;
         var recoveries = soak.Classes.Recoveries.ToDictionary(r => r.Fault, r => r);
-        var faults = soak.Faults().Concat((external ?? []).Select(f => f.On(soak)).Where(f => f is not null).Select(f => f!.Value))
+        var faults = soak.Faults().Concat(soak.RecordedFreezes()).Concat((external ?? []).Select(f => f.On(soak)).Where(f => f is not null).Select(f => f!.Value))
             .OrderBy(f => f.Start).ToList();
         var spans = faults.Select(f =>
         {

@@ -42,6 +42,11 @@ public static class SoakSection
                 string.Join(", ", k.Detail.Where(d => d.Value > 0).Select(d => $"{d.Key} {Format.Count(d.Value)}")));
         }
         md.AppendLine(table.ToString());
+        foreach (var f in c.DuringFaults)
+            md.AppendLine($"- During `{f.Fault}` (the fault's, not the provider's; not in the table): {Format.Count(f.MountFailures)} mount failure(s), " +
+                          $"{Format.Count(f.OperationErrors)} failed op(s){(f.Errnos.Count > 0 ? $" ({string.Join(", ", f.Errnos.Select(e => $"{e.Key} {e.Value}"))})" : "")}, " +
+                          $"{Format.Count(f.Stalls)} stall(s) ({Format.Count(f.StalledOps)} stalled ops)");
+        if (c.DuringFaults.Count > 0) md.AppendLine();
         md.AppendLine($"Exposure {Units.Significant(c.ExposureHours)} h. A zero count's bound is the Poisson 95% upper limit 3.0 / exposure hours. " +
                       $"Classification (each failure in exactly one class, first rule that matches): {c.Rule}").AppendLine();
 

@@ -39,6 +39,24 @@ public sealed class SoakRun
         };
     }
 
+    /// <summary>
+    /// The freezes recorded in the folder's freeze-windows.csv (a mac-study step: every freeze of the machine while the step ran,
+    /// whoever froze it), on the soak's clock, as freeze faults; those the soak applied itself (in events.csv) are left out.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Kind, double Start, double? End)> RecordedFreezes()
+    {
+        string path = Path.Combine(Directory, RunFolderLayout.FreezeWindowsFile);
+        var started = Events.FirstOrDefault(e => e.Kind == "soak_start");
+        if (!File.Exists(path) || started is null || !DateTimeOffset.TryParse(started.Utc, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var origin)) return [];
+        double On(string utc) => (DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal) - origin).TotalSeconds + started.TS;
+        var own = Faults().Where(f => f.Kind == "freeze").ToList();
+        return RunFormatCsv.Read<FreezeWindowRow>(path)
+            .Select((w, i) => (Label: $"freeze@{w.Machine}#{i + 1}", Kind: "freeze", Start: On(w.StartUtc), End: (double?)On(w.EndUtc)))
+            .Where(w => !own.Any(f => w.Start <= (f.End ?? double.MaxValue) && w.End >= f.Start))
+            .ToList();
+    }
+
     /// <summary>The faults as applied, from events.csv: label, kind, start and (for pauses and stalls) when they were lifted.</summary>
     public IReadOnlyList<(string Label, string Kind, double Start, double? End)> Faults()
     {

@@ -9,6 +9,7 @@ namespace FsBench.Host.Channel;
 /// </summary>
 public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpan timeout, string? lowerDir = null, string? hostShareDir = null) : IAsyncDisposable
 {
+    private TimeSpan Timeout { get; } = timeout;
     /// <summary>The directory batches run in, relative to the probe's scratch root (the mount under test).</summary>
     public string BatchDir { get; } = batchDir;
     /// <summary>When <see cref="BatchDir"/> is an overlay whose lower layer the probe can reach: that layer (for copyup).</summary>
@@ -43,10 +44,11 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
             ? HostFixtureSet.Make(HostShareDir, BatchDir, info, count, workers, layout)
             : null;
 
-    public async Task<KnownBugReply> KnownBugsAsync(int runs, string[]? names = null, CancellationToken ct = default)
+    /// <param name="limit">A longer limit than the session's timeout for an untimed pass (a soak's idle pass: <see cref="UntimedTimeout"/>).</param>
+    public async Task<KnownBugReply> KnownBugsAsync(int runs, string[]? names = null, CancellationToken ct = default, TimeSpan? limit = null)
     {
         var req = new ProbeRequest { Cmd = "knownbugs", Count = runs, Names = names, Dir = BatchDir };
-        return JsonSerializer.Deserialize(await RequestAsync(req, "knownbugs", ct), ProtocolJson.Default.KnownBugReply)!;
+        return JsonSerializer.Deserialize(await RequestAsync(req, "knownbugs", ct, limit), ProtocolJson.Default.KnownBugReply)!;
     }
 
     /// <summary>
@@ -71,6 +73,16 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     public async Task<SoakReply> SoakAsync(ProbeRequest req, CancellationToken ct = default) =>
         JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "soak", Dir = BatchDir }, "soak", ct), ProtocolJson.Default.SoakReply)!;
 
+    /// <summary>
+    /// Before the soak's first window (and after its last): its workers' files, objects and tree made, untimed (the same request
+    /// fields as its windows). Hundreds of creates: bounded by <see cref="UntimedTimeout"/>, not by the load's hang timeout.
+    /// </summary>
+    public async Task<string> PrepareSoakAsync(ProbeRequest req, CancellationToken ct = default) =>
+        JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "soakprep", Dir = BatchDir }, "ok", ct, UntimedTimeout), ProtocolJson.Default.StatusReply)!.Message;
+
+    /// <summary>The limit of untimed work outside the load (a soak's preparation): a TCG guest on a loaded machine needs minutes for it.</summary>
+    public static readonly TimeSpan UntimedTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>A workload trace replayed in a fresh workspace under the batch directory (fields: see ProbeRequest's replay section).</summary>
     public async Task<ReplayReply> ReplayAsync(ProbeRequest req, CancellationToken ct = default) =>
         JsonSerializer.Deserialize(await RequestAsync(req with { Cmd = "replay", Dir = BatchDir }, "replay", ct), ProtocolJson.Default.ReplayReply)!;
@@ -81,10 +93,11 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
 
     public Task CleanupAsync(CancellationToken ct = default) => RequestAsync(new ProbeRequest { Cmd = "cleanup" }, "ok", ct);
 
-    private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct)
+    private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct, TimeSpan? limit = null)
     {
+        var wait = limit is { } l && l > Timeout ? l : Timeout;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
+        cts.CancelAfter(wait);
         try
         {
             await Channel.SendAsync(JsonSerializer.Serialize(req, ProtocolJson.Default.ProbeRequest), cts.Token);
@@ -98,7 +111,7 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new ProbeChannelException($"probe did not answer '{req.Cmd}' within {timeout.TotalSeconds:0} s [{Channel.Describe}]");
+            throw new ProbeChannelException($"probe did not answer '{req.Cmd}' within {wait.TotalSeconds:0} s [{Channel.Describe}]");
         }
         catch (JsonException e)
         {

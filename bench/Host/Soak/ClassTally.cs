@@ -4,7 +4,8 @@ namespace FsBench.Host.Soak;
 
 /// <summary>
 /// Counts the soak's failures by class as windows come in (the unit of each class is in <see cref="Taxonomy.Rule"/>),
-/// and states them per hour of exposure, with the 95% upper bound for classes never seen.
+/// and states them per hour of exposure, with the 95% upper bound for classes never seen. What the soak's own faults
+/// provoked is counted apart, by fault (<see cref="FaultAttribution"/>): a freeze's lost channel is the freeze's, not virtio-fs's.
 /// </summary>
 public sealed class ClassTally
 {
@@ -19,15 +20,40 @@ public sealed class ClassTally
 
     public long Count(FailureClass c) => _counts[c];
 
-    public void Add(SoakPoint p)
+    private readonly Dictionary<string, SoakFaultAttribution> _byFault = new();
+    private string? _mountIncidentOf, _stallIncidentOf;   // the fault an ongoing incident belongs to (null: the provider's)
+
+    /// <summary>
+    /// One window. <paramref name="fault"/>: the applied fault whose window it overlaps, or null; <paramref name="channelFault"/>:
+    /// the fault a lost channel or unanswering root in it belongs to (the fault's window plus <see cref="FaultAttribution.ChannelGrace"/>).
+    /// What a fault provoked goes to that fault (<see cref="SoakClasses.DuringFaults"/>), not to the provider's classes: failed actions
+    /// of a window that overlaps it, and whole incidents (unbroken runs of mount-failure or stalled windows) that began with it.
+    /// </summary>
+    public void Add(SoakPoint p, string? fault = null, string? channelFault = null)
     {
         Ops += p.Ops;
         FailedOps += p.Failures;
         bool mount = p.Has(FailureClass.MountFailure);
         if (mount)
         {
-            if (!_inMountFailure) _counts[FailureClass.MountFailure]++;
-            OpsInMountFailures += p.Failures;
+            if (!_inMountFailure) _mountIncidentOf = channelFault ?? fault;
+            if (_mountIncidentOf is { } f)
+            {
+                var a = Of(f);
+                if (!_inMountFailure) a.MountFailures++;
+                a.OpsFailedInMountFailures += p.Failures;
+            }
+            else
+            {
+                if (!_inMountFailure) _counts[FailureClass.MountFailure]++;
+                OpsInMountFailures += p.Failures;
+            }
+        }
+        else if (p.Failures > 0 && fault is not null)
+        {
+            var a = Of(fault);
+            a.OperationErrors += p.Failures;
+            foreach (var (errno, n) in p.Errnos) a.Errnos[errno] = a.Errnos.GetValueOrDefault(errno) + n;
         }
         else if (p.Failures > 0)
         {
@@ -37,10 +63,26 @@ public sealed class ClassTally
         _inMountFailure = mount;
 
         bool stalled = p.Has(FailureClass.Stall);
-        if (stalled && !_inStall) _counts[FailureClass.Stall]++;
-        StalledOps += p.Stalls;
+        if (stalled && !_inStall) _stallIncidentOf = fault;
+        if (stalled && _stallIncidentOf is { } sf)
+        {
+            var a = Of(sf);
+            if (!_inStall) a.Stalls++;
+            a.StalledOps += p.Stalls;
+        }
+        else
+        {
+            if (stalled && !_inStall) _counts[FailureClass.Stall]++;
+            StalledOps += p.Stalls;
+        }
         _inStall = stalled;
     }
+
+    /// <summary>What each fault provoked, in the order the faults came.</summary>
+    public IReadOnlyList<SoakFaultAttribution> DuringFaults => _byFault.Values.ToList();
+
+    private SoakFaultAttribution Of(string fault) =>
+        _byFault.TryGetValue(fault, out var a) ? a : _byFault[fault] = new SoakFaultAttribution { Fault = fault };
 
     public void AddKnownBugs(IEnumerable<KnownBugResult> underLoad)
     {
@@ -83,6 +125,7 @@ public sealed class ClassTally
                 Fault = r.Label, Kind = r.Kind, StartS = r.StartS, EndS = r.EndS, RecoveryS = r.RecoverySeconds,
                 BaselineOpsPerS = r.BaselineOpsPerS is { } b ? Math.Round(b, 1) : null, Note = r.Note,
             }).ToList(),
+            DuringFaults = DuringFaults.ToList(),
             FaultsNotApplied = notApplied.Select(n => n.ToInfo()).ToList(),
         };
     }

@@ -59,6 +59,9 @@ public sealed class FaultRunner(IReadOnlyList<FaultAction> plan, IFaultInjector 
             log(Event("fault_error", action.Label, $"could not inject: {e.Message}"));
             return;
         }
+        // A kill happens when its signal is sent, at the end of StartAsync (finding the processes can take seconds on a
+        // loaded machine); a lasting fault is under way from the start of it.
+        if (!action.Kind.Lasts()) start = clock.Seconds;
         lock (_lock)
         {
             _active = action.Duration is null ? null : action;

@@ -83,6 +83,7 @@ public sealed class SoakRun
             await StartProviderAsync(ctx, ct);
             session = await _provider.OpenSessionAsync(ctx, _s.Mount, ct);
             await IdleKnownBugsAsync(session, ct);
+            await PrepareAsync(session, ct);
 
             _faults = new FaultRunner(_plan, _provider.Faults(ctx), _clock, Log);
             _clock.Restart();
@@ -109,6 +110,7 @@ public sealed class SoakRun
                 exit = EndedOnMountFailure;
                 _loadEndedS = _clock.Seconds;
             }
+            if (session is not null && endReason is null && !ct.IsCancellationRequested) _restored = await RestoreAsync(session, ct);
             if (ct.IsCancellationRequested && endReason is null) endReason = "interrupted";
             else if (endReason is null) exit = Complete;
         }
@@ -136,7 +138,12 @@ public sealed class SoakRun
             _loadEndedS ??= _clock.Seconds;
             await stopFaults.CancelAsync();
             await faultTask;
-            if (sampler is not null) await sampler.DisposeAsync();
+            if (sampler is not null)
+            {
+                await sampler.DisposeAsync();
+                if (_restored)   // the last sample: after the working set was made whole again (descriptor growth is then the leaks)
+                    try { await sampler.SampleOnceAsync(false, CancellationToken.None); } catch (Exception) { /* a gap in vmm.csv */ }
+            }
             if (session is not null) await EndSessionAsync(session, _channelLost);
             try { await _provider.StopAsync(ctx, CancellationToken.None); }
             catch (Exception e) { Console.Error.WriteLine($"fsbench soak: stopping {_provider.Name} failed: {e.Message}"); }
@@ -155,11 +162,7 @@ public sealed class SoakRun
         // A pass starts in the probe with this window and reports with a later one (it runs in the background there).
         bool bugs = _s.KnownBugRuns > 0 && _clock.Elapsed >= _s.KnownBugEvery * (_knownBugPasses + 1);
         if (bugs) _knownBugPasses++;
-        var req = new ProbeRequest
-        {
-            Workers = _s.Workers, Rate = _s.Rate, WindowMs = (int)_s.Window.TotalMilliseconds, Mix = _mix.Weights,
-            StallNs = (long)(_s.StallThreshold.TotalMilliseconds * 1e6), KnownBugRuns = bugs ? _s.KnownBugRuns : 0, Sample = 0,
-        };
+        var req = WindowRequest(bugs ? _s.KnownBugRuns : 0);
         double t0 = _clock.Seconds;
         int window = _points.Count;
         try
@@ -185,11 +188,50 @@ public sealed class SoakRun
 
     private int _knownBugPasses;
 
+    private ProbeRequest WindowRequest(int knownBugRuns) => new()
+    {
+        Workers = _s.Workers, Rate = _s.Rate, WindowMs = (int)_s.Window.TotalMilliseconds, Mix = _mix.Weights,
+        StallNs = (long)(_s.StallThreshold.TotalMilliseconds * 1e6), KnownBugRuns = knownBugRuns, Sample = 0,
+    };
+
+    /// <summary>
+    /// The workers' whole working set (every file slot, object and tree directory), made before the load (untimed). The load
+    /// then only cycles through it: descriptors the file server holds per inode the guest knows do not grow with the load.
+    /// </summary>
+    private async Task PrepareAsync(ProbeSession session, CancellationToken ct)
+    {
+        string made = await session.PrepareSoakAsync(WindowRequest(0), ct);
+        _folder.AppendEvent(Event("soak_prepared", "", made));
+        Console.WriteLine($"fsbench soak: {made}");
+    }
+
+    private bool _restored;
+
+    /// <summary>
+    /// After the load, the working set made whole again (the files the load unlinked), so that the last sample of the
+    /// provider's descriptors sees the same working set as the first: what grew between them is not the load's files.
+    /// </summary>
+    private async Task<bool> RestoreAsync(ProbeSession session, CancellationToken ct)
+    {
+        try
+        {
+            string made = await session.PrepareSoakAsync(WindowRequest(0), ct);
+            _folder.AppendEvent(Event("soak_restored", "", made));
+            return true;
+        }
+        catch (ProbeRequestException e)
+        {
+            _folder.AppendEvent(Event("soak_restored", "", $"failed: {e.Message}"));
+            return false;
+        }
+    }
+
     private void Record(SoakPoint point)
     {
         _points.Add(point);
         _folder.AppendPoint(point);
-        _tally.Add(point);
+        var applied = _faults?.Applied ?? [];
+        _tally.Add(point, FaultAttribution.Overlapping(point.StartS, point.TS, applied), FaultAttribution.OfChannel(point.StartS, point.TS, applied));
         WriteClasses(null);
     }
 
@@ -249,6 +291,7 @@ public sealed class SoakRun
             await _provider.StopAsync(ctx, ct);
             await _provider.StartAsync(ctx, ct);
             var fresh = await _provider.OpenSessionAsync(ctx, _s.Mount, ct);
+            await PrepareAsync(fresh, ct);
             Log(Event("session_restart", "", "provider stopped and started again; a new probe session (its open-loop schedule starts afresh)"));
             _channelLost = false;
             return fresh;
@@ -311,6 +354,8 @@ public sealed class SoakRun
             Console.WriteLine($"  {FailureClasses.Name(c),-19} {n,8:N0}  " +
                               (n > 0 ? $"{n / hours:0.##}/h" : $"0/h (95% upper bound {Taxonomy.ZeroCountUpperBoundPerHour(hours):0.##}/h)"));
         }
+        foreach (var a in _tally.DuringFaults)
+            Console.WriteLine($"  during {a.Fault} (the fault's, not the provider's): {a.MountFailures} mount failure(s), {a.OperationErrors} failed action(s), {a.Stalls} stall(s)");
         foreach (var r in RecoveryCalculator.Compute(_points, _faults?.Applied ?? []))
             Console.WriteLine($"  recovery after {r.Label}: {r.Note}");
         foreach (var n in _faults?.NotApplied ?? []) Console.WriteLine($"  not applied: {n.Fault}: {n.Reason}");

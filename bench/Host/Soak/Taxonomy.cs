@@ -14,7 +14,10 @@ public static class Taxonomy
         "3. operation_error: any other failed op (an errno, the root still answering); one per failed op. " +
         "4. stall: an op that succeeded but took longer than the stall threshold from its intended start, or a window the host " +
         "waited for longer than its length plus the threshold (a paused VM's clock does not see its pause); one incident per unbroken run " +
-        "of such windows, the stalled ops counted beside it. A failed op is never also a stall.";
+        "of such windows, the stalled ops counted beside it. A failed op is never also a stall. " +
+        "5. What the soak's own faults provoked is counted apart, by fault (during_faults), not in these classes: the failed ops of a window " +
+        "that overlaps a fault (from its start to its lift), and incidents that began in such a window (a lost channel or unanswering root " +
+        "also within 10 s after the lift).";
 
     /// <summary>The class of one failed op, given the root check of its window (0 = the root answered).</summary>
     public static FailureClass OfFailedOp(int rootErrno) =>

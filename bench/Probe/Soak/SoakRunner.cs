@@ -64,6 +64,25 @@ public sealed class SoakRunner(ScratchRoot scratch, KnownBugRunner knownBugs, Fu
         return Merge(req.Rate > 0 ? "open" : "closed", picker, recorders, wall, lag, FinishedBugPass());
     }
 
+    /// <summary>
+    /// Serves "soakprep": the workers of the soak the same settings will run, in their steady state (<see cref="MixWorker.Prepare"/>),
+    /// before the load starts, untimed. Says what it made and what failed, by errno.
+    /// </summary>
+    public string Prepare(ProbeRequest req)
+    {
+        var state = StateFor(req);
+        int made = 0;
+        var failed = new Dictionary<string, long>();
+        foreach (var w in state.Workers)
+        {
+            var (m, f) = w.Prepare();
+            made += m;
+            foreach (var (errno, n) in f) failed[errno] = failed.GetValueOrDefault(errno) + n;
+        }
+        return $"prepared {state.Workers.Length} workers: {made} files and directories made" +
+               (failed.Count == 0 ? ", none failed" : $", failed: {string.Join(' ', failed.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}:{kv.Value}"))}");
+    }
+
     private void StartBugPass(ProbeRequest req)
     {
         var bugReq = new ProbeRequest { Cmd = "knownbugs", Count = req.KnownBugRuns, Dir = req.Dir };

@@ -139,17 +139,37 @@ public sealed class FaultModelLibraryTests(FaultModelDriver driver) : IClassFixt
     }
 
     [RequiresFact("faultmodel")]
-    public void After_a_freeze_longer_than_T_lookups_fail_for_W_and_a_short_freeze_changes_nothing()
+    public void After_a_freeze_longer_than_T_opens_fail_for_W_and_a_short_freeze_changes_nothing()
     {
         string d = NewDir();
         File.WriteAllText(Path.Combine(d, "f"), "x");
         var (lines, log) = driver.Run(d, Model("post_freeze", "\"rate\": 1.0, \"after_ms\": 500, \"ms\": 1000"),
-            "raise", "usr1", "sleep", "100", "raise", "usr2", "lookup", "f",          // a 0.1 s freeze: nothing
-            "raise", "usr1", "sleep", "700", "raise", "usr2", "lookup", "f", "open", "f",   // 0.7 s: the window opens
-            "sleep", "1200", "lookup", "f");                                             // and closes after 1 s
-        Assert.Equal(["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ENOENT", "ENOENT", "ok", "ok"], lines);
-        Assert.All(log, l => Assert.Equal("post_freeze_lookup", l.Kind));
-        Assert.Equal(2, log.Count);   // the second is "open"'s own lookup
+            "raise", "usr1", "sleep", "100", "raise", "usr2", "open", "f",            // a 0.1 s freeze: nothing
+            "raise", "usr1", "sleep", "700", "raise", "usr2", "lookup", "f", "open", "f", "xopen", "f",   // 0.7 s: opens fail
+            "sleep", "1200", "open", "f");                                            // and succeed again after 1 s
+        Assert.Equal(["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ENOENT", "ok", "ok", "ok"], lines);
+        Assert.Equal("post_freeze_open", Assert.Single(log).Kind);   // lookups (retried by the guest) and xattr opens (absorbed by it) are left alone
+    }
+
+    [RequiresFact("faultmodel")]
+    public void With_lookups_on_the_post_freeze_window_fails_lookups_too()
+    {
+        string d = NewDir();
+        File.WriteAllText(Path.Combine(d, "f"), "x");
+        var (lines, log) = driver.Run(d, Model("post_freeze", "\"rate\": 1.0, \"after_ms\": 500, \"ms\": 1000, \"lookups\": 1, \"errno\": 5"),
+            "raise", "usr1", "sleep", "700", "raise", "usr2", "lookup", "f", "sleep", "1200", "lookup", "f");
+        Assert.Equal(["ok", "ok", "ok", "EIO", "ok", "ok"], lines);
+        Assert.Equal(("post_freeze_lookup", 5), (Assert.Single(log).Kind, log[0].Errno));
+    }
+
+    [RequiresFact("faultmodel")]
+    public void Opens_for_xattr_requests_are_left_alone_as_the_guest_absorbs_their_failure()
+    {
+        string d = NewDir();
+        File.WriteAllText(Path.Combine(d, "f"), "x");
+        var (lines, log) = driver.Run(d, Model("spurious_enoent_open", "\"rate\": 1.0"), "xopen", "f", "open", "f");
+        Assert.Equal(["ok", "ENOENT"], lines);
+        Assert.Equal("spurious_enoent_open", Assert.Single(log).Kind);
     }
 
     [RequiresFact("faultmodel")]

@@ -1,6 +1,6 @@
 /* Calls libc the way virtiofsd (QEMU 7.2) does, so the fault model library can be tested on the host by
  * preloading it here. Commands, run in order in the current directory, one output line each:
- *   mkdir NAME MODE | create NAME MODE | open NAME | lookup NAME | lookups N NAME | link OLD NEW | unlink NAME
+ *   mkdir NAME MODE | create NAME MODE | open NAME | xopen NAME | lookup NAME | lookups N NAME | link OLD NEW | unlink NAME
  *   symlink TARGET NAME | nlink NAME | setxattr NAME | chmod NAME MODE | fds | sleep MS | raise usr1|usr2
  *   source=DIR (ignored here: virtiofsd's option naming the share, which the library reads from the command line)
  * MODE is octal; a result is "ok", a number, or the errno name. */
@@ -16,6 +16,11 @@
 #include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__aarch64__)
+#define GUEST_O_LARGEFILE 0400000
+#else
+#define GUEST_O_LARGEFILE 0100000
+#endif
 
 static const char *err(int e)
 {
@@ -35,10 +40,12 @@ int main(int argc, char **argv)
         else if (!strcmp(c, "create")) {
             int fd = openat(dir, argv[i + 1], O_CREAT | O_EXCL | O_WRONLY, strtoul(argv[i + 2], 0, 8));
             result(fd); if (fd >= 0) close(fd); i += 2;
-        } else if (!strcmp(c, "open")) {   /* LOOKUP's O_PATH descriptor, then OPEN through /proc/self/fd */
+        } else if (!strcmp(c, "open") || !strcmp(c, "xopen")) {
+            /* LOOKUP's O_PATH descriptor, then OPEN through /proc/self/fd with the guest's flags (O_LARGEFILE, as FUSE_OPEN
+             * passes them); xopen: virtiofsd's open for an xattr request (O_RDONLY alone) */
             int path = openat(dir, argv[++i], O_PATH | O_NOFOLLOW);
             char name[16]; snprintf(name, sizeof name, "%d", path);
-            int fd = openat(proc, name, O_RDONLY);
+            int fd = openat(proc, name, O_RDONLY | (!strcmp(c, "open") ? GUEST_O_LARGEFILE : 0));
             result(fd); if (fd >= 0) close(fd); close(path);
         } else if (!strcmp(c, "lookup")) { int fd = openat(dir, argv[++i], O_PATH | O_NOFOLLOW); result(fd); if (fd >= 0) close(fd); }
         else if (!strcmp(c, "lookups")) {   /* N lookups: prints how many failed */

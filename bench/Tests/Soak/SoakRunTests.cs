@@ -19,11 +19,14 @@ public sealed class SoakRunTests : TempDirTest
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
 
-    /// <summary>A minute of qemu-virtiofs at 50 ops/s on two workers, with the given faults: its folder and the soak's result.</summary>
+    /// <summary>
+    /// A minute of qemu-virtiofs at 20 ops/s on two workers, with the given faults: its folder and the soak's result. At 50 ops/s a
+    /// TCG guest on a loaded 2-core machine (load average 30-60 measured) stays behind its schedule, so no window after a fault is clean.
+    /// </summary>
     private async Task<(string Dir, BufferedCommandResult Result)> QemuMinute(string name, string faults, params string[] args)
     {
         string dir = Path.Combine(Tmp.Path, name);
-        return (dir, await Soak(dir, Requirements.AotProbe, ["--provider", "qemu-virtiofs", "--duration", "60s", "--rate", "50/s", "--workers", "2", "--faults", faults, .. args]));
+        return (dir, await Soak(dir, Requirements.AotProbe, ["--provider", "qemu-virtiofs", "--duration", "60s", "--rate", "20/s", "--workers", "2", "--faults", faults, .. args]));
     }
 
     private static long Count(JsonNode classes, string failureClass) => (long)classes["classes"]![failureClass]!["count"]!;
@@ -92,11 +95,16 @@ public sealed class SoakRunTests : TempDirTest
     [RequiresFact("qemu")]
     public async Task A_minute_on_qemu_virtiofs_with_two_pauses_shows_stalls_no_errors_and_recovery_times()
     {
-        var (dir, r) = await QemuMinute("qemu", "pause:every=20s,for=3s", "--knownbugs-every", "30s", "--knownbugs-runs", "1");
+        // no reproducers: their idle pass (rm_rf_5000 among them) outlasts the 60 s hang timeout under TCG on a loaded machine
+        var (dir, r) = await QemuMinute("qemu", "pause:every=20s,for=3s", "--knownbugs-runs", "0");
         Assert.True(r.ExitCode == 0, Tail(r));
         var classes = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "classes.json")))!;
         Assert.Equal((0, 0), (Count(classes, "operation_error"), Count(classes, "mount_failure")));
-        Assert.InRange(Count(classes, "stall"), 1, 6);   // each pause is a stall; on a loaded machine the two may join into one incident, or more appear
+        // each pause is a stall: the pause's when the incident began with it (issue 10: what a fault provoked is the fault's), the
+        // guest's when an incident of its own was under way (a loaded machine that cannot keep the rate); the two may join into one
+        var during = classes["during_faults"]!.AsArray();
+        Assert.InRange(during.Sum(f => (long)f!["stalls"]!) + Count(classes, "stall"), 1, 6);
+        Assert.All(during, f => Assert.StartsWith("pause#", (string?)f!["fault"]));
         var recoveries = classes["recoveries"]!.AsArray();
         Assert.Equal(2, recoveries.Count);
         Assert.All(recoveries, x => Assert.NotNull(x!["recovery_s"]));
@@ -114,7 +122,10 @@ public sealed class SoakRunTests : TempDirTest
         Assert.Equal("partial", (string?)manifest["status"]);
         Assert.StartsWith("mount_failure", (string?)manifest["end_reason"]);
         var classes = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "classes.json")))!;
-        Assert.Equal((1, 0), (Count(classes, "mount_failure"), Count(classes, "operation_error")));
+        // the killed server's mount failure is the kill's (issue 10), not the provider's
+        Assert.Equal((0, 0), (Count(classes, "mount_failure"), Count(classes, "operation_error")));
+        var kill = classes["during_faults"]!.AsArray().Single(f => (string?)f!["fault"] == "kill#1")!;
+        Assert.Equal(1, (long)kill["mount_failures"]!);
         var recoveries = classes["recoveries"]!.AsArray().ToDictionary(x => (string)x!["fault"]!, x => x!);
         Assert.NotNull(recoveries["pause#1"]["recovery_s"]);
         Assert.NotNull(recoveries["stall#1"]["recovery_s"]);

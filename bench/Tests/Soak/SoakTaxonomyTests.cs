@@ -93,3 +93,63 @@ public class SoakTaxonomyTests
         Assert.Equal(4, errors.Detail["EACCES"]);
     }
 }
+
+/// <summary>Issue 10: what a fault provoked is the fault's, not the provider's (constructed windows).</summary>
+public class SoakFaultAttributionTests
+{
+    private static SoakPoint Window(double endS, long failures = 0, string root = "OK", long stalls = 0, double hostMs = 1000, Dictionary<string, long>? errnos = null) =>
+        SoakPoint.From(new SoakReply
+        {
+            Ops = 20, Failures = failures, Stalls = stalls, Errnos = errnos ?? new(),
+            RootErrno = root == "OK" ? 0 : 107, RootErrnoName = root,
+        }, endS, 0, hostMs, "", windowMs: 1000, stallMs: 1000);
+
+    private static readonly AppliedFault[] Freeze = [new("freeze#1", FsBench.Host.Providers.Faults.Fault.Freeze, 10, 15)];
+
+    private static void Add(ClassTally tally, SoakPoint p) =>
+        tally.Add(p, FaultAttribution.Overlapping(p.StartS, p.TS, Freeze), FaultAttribution.OfChannel(p.StartS, p.TS, Freeze));
+
+    [Fact]
+    public void Windows_overlap_a_fault_from_its_start_to_its_lift_and_a_lost_channel_also_in_the_grace_after_it()
+    {
+        Assert.Null(FaultAttribution.Overlapping(8, 9.9, Freeze));
+        Assert.Equal("freeze#1", FaultAttribution.Overlapping(9.5, 10.5, Freeze));
+        Assert.Equal("freeze#1", FaultAttribution.Overlapping(14.5, 16.5, Freeze));   // the window that straddles the thaw
+        Assert.Null(FaultAttribution.Overlapping(15.5, 16.5, Freeze));
+        Assert.Equal("freeze#1", FaultAttribution.OfChannel(20, 21, Freeze));        // gvproxy's retries after SIGCONT
+        Assert.Null(FaultAttribution.OfChannel(15 + FaultAttribution.ChannelGrace.TotalSeconds + 1, 30, Freeze));
+    }
+
+    [Fact]
+    public void A_lost_channel_and_stalls_inside_a_freeze_are_the_freezes_and_failures_after_it_are_the_providers()
+    {
+        var tally = new ClassTally();
+        Add(tally, Window(9));
+        Add(tally, Window(10.5, hostMs: 1500, stalls: 3));                             // the freeze begins: a stall incident, the freeze's
+        Add(tally, Window(14, hostMs: 3500, stalls: 20));                              // the same incident
+        Add(tally, SoakPoint.ChannelLost(22, 3, 8000, "freeze#1"));                    // the tunnel gave up after the thaw: the freeze's
+        Add(tally, Window(23, failures: 4, errnos: new() { ["ENOENT"] = 4 }));        // failing lookups after the wake: the provider's
+        Add(tally, Window(24, stalls: 2));                                             // a stall of its own
+        Add(tally, Window(40, failures: 1, root: "ENOTCONN", errnos: new() { ["ENOTCONN"] = 1 }));   // a mount failure of its own
+
+        Assert.Equal(1, tally.Count(FailureClass.Stall));
+        Assert.Equal(2, tally.StalledOps);
+        Assert.Equal(1, tally.Count(FailureClass.MountFailure));
+        Assert.Equal(4, tally.Count(FailureClass.OperationError));
+        var freeze = Assert.Single(tally.DuringFaults);
+        Assert.Equal(("freeze#1", 1L, 1L, 23L, 0L), (freeze.Fault, freeze.MountFailures, freeze.Stalls, freeze.StalledOps, freeze.OperationErrors));
+
+        var file = tally.ToFile(60, [], [], null);
+        Assert.Equal(4, file.Classes["operation_error"].Detail["ENOENT"]);
+        Assert.Equal("freeze#1", Assert.Single(file.DuringFaults).Fault);
+    }
+
+    [Fact]
+    public void Failed_actions_in_a_window_that_overlaps_the_fault_are_the_faults_and_keep_their_errnos()
+    {
+        var tally = new ClassTally();
+        Add(tally, Window(15.5, failures: 2, errnos: new() { ["EIO"] = 2 }));
+        Assert.Equal(0, tally.Count(FailureClass.OperationError));
+        Assert.Equal(2, Assert.Single(tally.DuringFaults).Errnos["EIO"]);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace FsBench.Host.Providers.Qemu;
+
+/// <summary>
+/// Where each injection of a soak's log happened, by the host's clock (the library stamps CLOCK_REALTIME; the soak's
+/// windows are on its monotonic axis, anchored by events.csv's soak_start): in a known-bug reproducer's directory, or
+/// inside one load window (every action of a window runs between the host's request and the probe's answer), or
+/// outside the load: before the first window (the session's preparation), between two windows, or after the last
+/// (the session's clean-up, the provider's stop). Every injection lands in exactly one phase.
+/// </summary>
+public sealed class InjectionPhases
+{
+    /// <summary>Clock slack at a window's edges (the CSV rounds times to the millisecond).</summary>
+    public static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(5);
+
+    public const string Reproducer = "reproducer", Before = "before the load (preparation)", Between = "between windows", After = "after the load (clean-up, stop)";
+
+    /// <summary>One window on the wall clock, with what the soak saw in it.</summary>
+    public sealed record Window(int Index, DateTimeOffset Start, DateTimeOffset End, TimeSeriesRow Row);
+
+    public IReadOnlyList<Window> Windows { get; }
+    /// <summary>Injection → the window it happened in, or null (see <see cref="PhaseOf"/>).</summary>
+    private readonly Dictionary<InjectionLogFormat.Injection, Window?> _windowOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<InjectionLogFormat.Injection, string> _phaseOf = new(ReferenceEqualityComparer.Instance);
+
+    private InjectionPhases(IReadOnlyList<Window> windows, IEnumerable<InjectionLogFormat.Injection> log)
+    {
+        Windows = windows;
+        foreach (var i in log)
+        {
+            var w = IsReproducer(i) ? null : windows.FirstOrDefault(w => i.Time >= w.Start - Slack && i.Time <= w.End + Slack);
+            _windowOf[i] = w;
+            _phaseOf[i] = IsReproducer(i) ? Reproducer : w is not null ? $"window {w.Index}"
+                : windows.Count == 0 || i.Time < windows[0].Start ? Before : i.Time > windows[^1].End ? After : Between;
+        }
+    }
+
+    public static bool IsReproducer(InjectionLogFormat.Injection i) => i.Path.Contains("/kb-", StringComparison.Ordinal);
+
+    /// <summary>The soak's windows from timeseries.csv and events.csv, or null when the folder is not a soak's.</summary>
+    public static InjectionPhases? Of(string folder, IReadOnlyList<InjectionLogFormat.Injection> log)
+    {
+        var layout = new RunFolderLayout(folder);
+        if (!File.Exists(layout.TimeSeries) || !File.Exists(layout.Events)) return null;
+        var start = RunFormatCsv.Read<SoakEventRow>(layout.Events).FirstOrDefault(e => e.Kind == "soak_start");
+        if (start is null) return null;
+        var origin = DateTimeOffset.Parse(start.Utc, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) - TimeSpan.FromSeconds(start.TS);
+        var windows = RunFormatCsv.Read<TimeSeriesRow>(layout.TimeSeries)
+            .Select(r => new Window(r.Window, origin + TimeSpan.FromSeconds(r.StartS), origin + TimeSpan.FromSeconds(r.TS), r)).ToList();
+        return new InjectionPhases(windows, log);
+    }
+
+    public Window? WindowOf(InjectionLogFormat.Injection i) => _windowOf.GetValueOrDefault(i);
+    public string PhaseOf(InjectionLogFormat.Injection i) => _phaseOf[i];
+    public bool InLoad(InjectionLogFormat.Injection i) => _windowOf.GetValueOrDefault(i) is not null;
+
+    /// <summary>The failures the soak counted with one errno, over all its windows (timeseries.csv).</summary>
+    public long Detected(string errnoName) =>
+        Windows.Sum(w => ParseErrnos(w.Row.Errnos).Where(e => e.Errno == errnoName).Sum(e => e.Count));
+
+    public IEnumerable<string> DetectedErrnos() =>
+        Windows.SelectMany(w => ParseErrnos(w.Row.Errnos)).Select(e => e.Errno).Distinct();
+
+    /// <summary>"ENOENT:2 EIO:1" → (ENOENT, 2), (EIO, 1).</summary>
+    public static IEnumerable<(string Errno, long Count)> ParseErrnos(string text)
+    {
+        foreach (string part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = part.LastIndexOf(':');
+            if (colon > 0 && long.TryParse(part[(colon + 1)..], CultureInfo.InvariantCulture, out long n)) yield return (part[..colon], n);
+        }
+    }
+}
