@@ -56,13 +56,14 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     /// rm_rf_5000 over 9p under emulation, does not take the others down with it), and <paramref name="onEach"/> sees each
     /// reply as it comes, so the rows of those that finished are on disk before a hung one ends the session.
     /// </summary>
-    public async Task<List<KnownBugResult>> KnownBugsEachAsync(int runs, Action<IReadOnlyList<KnownBugResult>>? onEach = null, CancellationToken ct = default)
+    public async Task<List<KnownBugResult>> KnownBugsEachAsync(int runs, Action<IReadOnlyList<KnownBugResult>>? onEach = null, CancellationToken ct = default,
+        TimeSpan? limit = null)
     {
         var hello = await HelloAsync(ct);
         var results = new List<KnownBugResult>();
         foreach (string[]? names in hello.KnownBugs.Length > 0 ? hello.KnownBugs.Select(n => (string[]?)[n]) : [null])
         {
-            var reply = await KnownBugsAsync(runs, names, ct);
+            var reply = await KnownBugsAsync(runs, names, ct, limit);
             results.AddRange(reply.Results);
             onEach?.Invoke(reply.Results);
         }

@@ -268,7 +268,7 @@ public sealed class SoakRun
         {
             _knownBugs.Add("idle", [.. done]);
             _folder.WriteKnownBugs(_knownBugs.Rows());
-        }, ct);
+        }, ct, ProbeSession.UntimedTimeout);   // untimed, before the load: a slow reproducer is not a hang
         Console.WriteLine($"fsbench soak: known bugs idle: {results.Sum(r => r.Deviations)} deviation(s) in {results.Count} probes x {_s.KnownBugRuns} runs");
     }
 
