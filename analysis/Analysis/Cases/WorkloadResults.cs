@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Statistics;
 using FsBench.Protocol;
 
 namespace Analysis.Cases;

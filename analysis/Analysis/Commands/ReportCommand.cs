@@ -1,9 +1,6 @@
 using System.CommandLine;
-using Analysis.Cases;
 using Analysis.Decision;
-using Analysis.Figures;
 using Analysis.Memo;
-using Analysis.RunFolder;
 
 namespace Analysis.Commands;
 

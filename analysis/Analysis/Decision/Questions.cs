@@ -1,7 +1,5 @@
 using System.Globalization;
-using Analysis.Cases;
 using Analysis.Memo;
-using Analysis.RunFolder;
 
 namespace Analysis.Decision;
 

@@ -1,8 +1,5 @@
 using System.Text;
-using Analysis.Cases;
 using Analysis.Decision;
-using Analysis.RunFolder;
-using Analysis.Statistics;
 
 namespace Analysis.Memo;
 

@@ -1,7 +1,4 @@
 using System.Text;
-using Analysis.Cases;
-using Analysis.Figures;
-using Analysis.Statistics;
 
 namespace Analysis.Memo;
 

@@ -94,11 +94,8 @@ public sealed class BatchPreparationTests : IDisposable
 }
 
 /// <summary>The timed loop does the system call and its timing, nothing else: it allocates nothing.</summary>
-public sealed class TimedLoopTests : IDisposable
+public sealed class TimedLoopTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [Theory]
     [InlineData("mkdir")]
     [InlineData("stat")]
@@ -108,7 +105,7 @@ public sealed class TimedLoopTests : IDisposable
     public void The_timed_loop_allocates_nothing_even_when_ops_fail(string name)
     {
         var op = OperationCatalog.Find(name)!;
-        using var w = new WorkerContext(_tmp.Path, "t-", 2000) { Prep = new FsBench.Probe.Recording.PrepTally(name) };
+        using var w = new WorkerContext(Tmp.Path, "t-", 2000) { Prep = new FsBench.Probe.Recording.PrepTally(name) };
         BatchRunner.PrepareWorker(op, w);
         var loop = new TimedLoop(w.Count);
         loop.Run(op, w);                                    // first run: any one-time initialisation happens here
