@@ -13,7 +13,7 @@ public sealed class MacStudyTests : TempDirTest
         new(mac, Tmp.Path, plan, new MacStudyPaths("/x/probe/linux-arm64/fsprobe", "/x/probe/linux-arm64/fsprobe", Tmp.Path,
             new MachineSettings { Workspace = Path.Combine(Tmp.Path, "work") }), l => said?.Add(l));
 
-    private static MacStudyPlan Plan(int reps = 3) => MacStudyPlan.Build(new MacStudySettings { Repetitions = reps, SoakDuration = "1m" });
+    private static MacStudyPlan Plan(int reps = 3) => MacStudyPlanner.Build(new MacStudySettings { Repetitions = reps, SoakDuration = "1m" });
 
     [Fact]
     public async Task The_plan_runs_one_machine_at_a_time_and_alternates_the_order_across_repetitions()
