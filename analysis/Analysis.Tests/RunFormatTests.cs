@@ -137,6 +137,22 @@ public sealed class RunFormatTests
     }
 
     [Fact]
+    public void Startup_costs_are_the_numeric_timed_steps_of_available_providers_in_the_order_a_user_meets_them()
+    {
+        var manifest = new BenchManifest
+        {
+            Providers =
+            [
+                new ProviderEntry { Name = "libkrun", Available = true, Settings = ManifestValues.Of(new Dictionary<string, string>
+                    { ["warm_start_s"] = "4.5", ["init_s"] = "reused", ["stop_s"] = "1.25", ["cache"] = "auto" }) },
+                new ProviderEntry { Name = "applehv", Available = false, Settings = ManifestValues.Of(new Dictionary<string, string> { ["init_s"] = "9.0" }) },
+            ],
+        };
+        var rows = StartupCosts.Of(manifest);
+        Assert.Equal([new StartupCostRow("libkrun", "stop", 1.25), new StartupCostRow("libkrun", "warm start", 4.5)], rows);
+    }
+
+    [Fact]
     public void EveryFileResultsReadmeNamesHasARecordAndEveryRecordIsDocumented()
     {
         string readme = File.ReadAllText(Path.Combine(RepoRoot(), "results", "README.md"));

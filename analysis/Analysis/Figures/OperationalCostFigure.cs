@@ -7,9 +7,9 @@ public static class OperationalCostFigure
 {
     public static Figure? Draw(RunAnalysis analysis, string directory)
     {
-        var rows = OperationalCost.Of(analysis.Run.Manifest);
+        var rows = StartupCosts.Of(analysis.Run.Manifest);
         if (rows.Count == 0) return null;
-        var steps = OperationalCost.Steps.Select(s => s.Step).Where(s => rows.Any(r => r.Step == s)).ToList();
+        var steps = StartupCosts.Steps.Select(s => s.Name).Where(s => rows.Any(r => r.Step == s)).ToList();
         var providers = rows.Select(r => r.Provider).Distinct().OrderBy(Providers.Order).ToList();
         var plot = FigureFile.NewPlot();
         var bars = new List<Bar>();
