@@ -1,4 +1,3 @@
-using FsBench.Tests.Support;
 using static FsBench.Tests.FaultModel.FaultModelDriver;
 
 namespace FsBench.Tests.FaultModel;

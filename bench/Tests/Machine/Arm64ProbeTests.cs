@@ -2,7 +2,6 @@ using CliWrap;
 using CliWrap.Buffered;
 using FsBench.Host.Channel;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 using Xunit.Abstractions;
 
 namespace FsBench.Tests.Machine;

@@ -1,8 +1,6 @@
-using FsBench.RunFormat;
 using FsBench.Host.Providers.Machine;
 using FsBench.Host.Providers.Machine.MacStudy;
 using FsBench.Host.Study;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 

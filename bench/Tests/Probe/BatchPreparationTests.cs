@@ -2,7 +2,6 @@ using FsBench.Probe.Libc;
 using FsBench.Probe.Ops;
 using FsBench.Probe.Session;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Probe;
 

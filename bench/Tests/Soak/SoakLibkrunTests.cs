@@ -3,7 +3,6 @@ using CliWrap.Buffered;
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Faults;
 using FsBench.Host.Soak;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Soak;
 
@@ -19,7 +18,7 @@ public sealed class SoakLibkrunTests : TempDirTest
     {
         string outDir = Path.Combine(Tmp.Path, "soak");
         var r = await Cli.Wrap("dotnet")
-            .WithArguments([Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll"), "soak", "--provider", "libkrun",
+            .WithArguments([Requirements.HostDll, "soak", "--provider", "libkrun",
                 "--faults", "freeze:at=10s,for=5s", "--out", outDir, "--probe", Requirements.ManagedProbe])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
         Assert.Equal(2, r.ExitCode);

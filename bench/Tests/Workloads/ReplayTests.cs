@@ -4,7 +4,6 @@ using FsBench.Probe.Replay;
 using FsBench.Probe.Session;
 using FsBench.Protocol;
 using FsBench.Protocol.Trace;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Workloads;
 
