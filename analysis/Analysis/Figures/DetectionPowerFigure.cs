@@ -36,7 +36,7 @@ public static class DetectionPowerFigure
         LogAxis.Apply(plot.Axes.Bottom, 10, 1e8, LogAxis.Number);
         plot.Axes.SetLimitsY(0, 1.05);
         plot.ShowLegend(Edge.Bottom);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.DetectionPower, "soak-detection-power",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(DetectionPowerFigure), "soak-detection-power",
             $"Detection probability vs operations — {Providers.Label(soak.Manifest.Settings.Provider)}, {soak.Label}",
             "operations performed (log scale)",
             "P(at least one failure seen)"));

@@ -44,7 +44,7 @@ public static class FailuresByErrnoFigure
         }
 
         FigureFile.CategoryAxis(plot, [.. series.Select(s => $"{Providers.Label(s.Key.Provider)}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops")]);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.FailuresByErrno, "failures-by-errno",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(FailuresByErrnoFigure), "failures-by-errno",
             $"Failures by errno — {analysis.Run.Label}",
             "provider, mount and operations attempted",
             "failed operations (count)"));

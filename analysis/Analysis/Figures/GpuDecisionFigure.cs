@@ -41,7 +41,7 @@ public static class GpuDecisionFigure
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(-0.7, bar - 1.3, 0, 118);
         plot.Axes.Bottom.Label.FontSize = 13;
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.GpuTradeOff, "gpu-decision",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(GpuDecisionFigure), "gpu-decision",
             "GPU trade-off: published GPU throughput beside this study's metadata results",
             "bars: published figures (../shared/study/domain-evidence.md); text: measured by this study's runs",
             $"GPU inference throughput, % of native ({Questions.Published})"));

@@ -45,7 +45,7 @@ public static class GpuTradeOffFigure
             plot.Axes.SetLimitsX(Math.Log10(Math.Min(min, 1)) - 0.15, Math.Log10(Math.Max(max, 1.5)) + 0.6);
         }
         plot.Axes.Bottom.Label.FontSize = 13;
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.GpuTradeOff, "gpu-tradeoff",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(GpuTradeOffFigure), "gpu-tradeoff",
             $"GPU trade-off: {(test is null ? "GPU" : $"llama-bench {test}")} against metadata speed — {analysis.Run.Label}",
             "metadata p50 latency / local p50 (geometric mean over the run's cases, log scale; right is slower)" +
             (notDrawn.Count > 0 ? $"; not drawn, no local baseline: {string.Join(", ", notDrawn)}" : ""),

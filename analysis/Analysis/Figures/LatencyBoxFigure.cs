@@ -52,7 +52,7 @@ public static class LatencyBoxFigure
             plot.Axes.Margins(0.05, 0.1);
         }
         plot.Axes.Left.Label.FontSize = 13;
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.LatencyBox, $"box.{FigureFile.Slug(op)}",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(LatencyBoxFigure), $"box.{FigureFile.Slug(op)}",
             $"{op}: latency distribution by workers — {analysis.Run.Label}",
             "concurrent workers (one box per provider · mount)",
             $"latency, log scale ({BoxQuantiles.WhiskerLabel})", op));

@@ -34,7 +34,7 @@ public static class LatencyEcdfFigure
         plot.Axes.SetLimitsY(0, 1.02);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.1);
         plot.ShowLegend(Alignment.LowerRight);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.LatencyEcdf, $"ecdf.{FigureFile.Slug(op)}.w{workers}",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(LatencyEcdfFigure), $"ecdf.{FigureFile.Slug(op)}.w{workers}",
             $"{op}: latency ECDF, {workers} worker(s) — {analysis.Run.Label}",
             "latency of a successful operation (log scale)",
             "fraction of operations at or below", op, workers));

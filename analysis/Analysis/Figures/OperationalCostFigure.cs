@@ -27,7 +27,7 @@ public static class OperationalCostFigure
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0, top: 0.2);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.OperationalCost, "operational-cost",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(OperationalCostFigure), "operational-cost",
             $"Operational cost: start-up steps — {analysis.Run.Label}",
             "start-up step (as recorded when the run started its providers)",
             "time (seconds)"));

@@ -51,7 +51,7 @@ public static class RecoveryTimesFigure
             plot.Axes.SetLimitsY(0, never * 1.12);
         }
         FigureFile.CategoryAxis(plot, [.. present.Select(k => $"{k}\n{recoveries.Count(r => r.Kind == k)} injected")]);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.RecoveryTimes, "soak-recovery",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(RecoveryTimesFigure), "soak-recovery",
             $"Recovery time after each fault — {soak.Label}",
             "fault (black bar: median recovery)",
             "seconds from lifting the fault to normal operation"));

@@ -20,7 +20,7 @@ public static class ReproducibilityFigure
         if (points.Count == 0)
         {
             FigureFile.Note(plot, "no case has a value in both runs");
-            return FigureFile.Save(plot, c.FiguresDirectory, new FigureText(FigureKind.Reproducibility, "reproducibility", title, "", ""));
+            return FigureFile.Save(plot, c.FiguresDirectory, new FigureText(nameof(ReproducibilityFigure), "reproducibility", title, "", ""));
         }
         double min = points.Min(p => Math.Min(p.X, p.Y)) / 1.5, max = points.Max(p => Math.Max(p.X, p.Y)) * 1.5;
         double lo = Math.Log10(min), hi = Math.Log10(max);
@@ -54,7 +54,7 @@ public static class ReproducibilityFigure
         LogAxis.Apply(plot.Axes.Left, min, max, format);
         plot.Axes.SetLimits(lo, hi, lo, hi);
         plot.ShowLegend(Edge.Right);
-        return FigureFile.Save(plot, c.FiguresDirectory, new FigureText(FigureKind.Reproducibility, "reproducibility", title,
+        return FigureFile.Save(plot, c.FiguresDirectory, new FigureText(nameof(ReproducibilityFigure), "reproducibility", title,
             $"{what} in the base run {b.Manifest.RunId} (log)",
             $"{what} in the candidate run (log)"));
     }

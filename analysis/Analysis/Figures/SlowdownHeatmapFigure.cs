@@ -56,7 +56,7 @@ public static class SlowdownHeatmapFigure
             plot.Axes.SetLimits(-0.5, columns.Count - 0.5, -0.5, ops.Count - 0.5);
         }
 
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.SlowdownHeatmap, $"slowdown-heatmap.w{workers}",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(SlowdownHeatmapFigure), $"slowdown-heatmap.w{workers}",
             $"Median latency relative to local, {workers} worker(s) — {analysis.Run.Label}",
             "provider and mount",
             "operation", Workers: workers));

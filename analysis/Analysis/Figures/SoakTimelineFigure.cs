@@ -35,7 +35,7 @@ public static class SoakTimelineFigure
 
         plot.Axes.SetLimitsY(0, top * 1.15);
         plot.ShowLegend(Edge.Bottom);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.SoakTimeline, "soak-timeline",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(SoakTimelineFigure), "soak-timeline",
             $"Soak failure timeline — {soak.Label}",
             $"time since the load started ({unit})",
             "operations per window (~1 s)"));

@@ -45,7 +45,7 @@ public static class ThroughputVsLocalFigure
         var ratios = cases.Select(c => c.VsLocal!.ThroughputRatio).Append(1).ToList();
         LogAxis.Apply(plot.Axes.Left, ratios.Min(), ratios.Max(), LogAxis.Times);
         plot.Axes.Margins(bottom: 0.1, top: 0.1);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.ThroughputVsLocal, $"throughput-vs-local.w{workers}",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(ThroughputVsLocalFigure), $"throughput-vs-local.w{workers}",
             $"Throughput relative to local, {workers} worker(s) — {analysis.Run.Label}",
             "operation",
             "ops/s relative to local (log scale, ×1 = local)", Workers: workers));

@@ -34,7 +34,7 @@ public static class ThroughputVsWorkersFigure
             plot.Axes.Margins(0.08, 0.1);
             plot.ShowLegend(Edge.Right);
         }
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.ThroughputVsWorkers, $"throughput-vs-workers.{FigureFile.Slug(op)}",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(ThroughputVsWorkersFigure), $"throughput-vs-workers.{FigureFile.Slug(op)}",
             $"{op}: throughput against workers — {analysis.Run.Label}",
             "concurrent workers (log2 scale)",
             "aggregate throughput (ops/s, log scale)", op));

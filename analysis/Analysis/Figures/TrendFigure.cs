@@ -35,7 +35,7 @@ public static class TrendFigure
             runLabels.Select((l, i) => new Tick(i, l, true)).ToArray());
         plot.Axes.Margins(0.08, 0.12);
         plot.ShowLegend(Edge.Right);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.Trend, $"trend.{metric.Name}.{FigureFile.Slug(op)}",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(TrendFigure), $"trend.{metric.Name}.{FigureFile.Slug(op)}",
             $"{op}: {metric.Title} across runs",
             "run (red circle: change point, ED-PELT)",
             metric.AxisLabel + (log ? " (log scale)" : ""), op));

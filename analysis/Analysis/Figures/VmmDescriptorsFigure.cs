@@ -29,7 +29,7 @@ public static class VmmDescriptorsFigure
         if (roles.Count == 0) FigureFile.Note(plot, "no host process was sampled for this provider");
         else plot.Axes.SetLimitsY(0, soak.Vmm.GroupBy(r => (r.Role, Math.Round(r.TS))).Max(g => g.Sum(r => r.OpenFds)) * 1.15 + 1);
         plot.ShowLegend(Edge.Bottom);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.VmmDescriptors, "soak-vmm-fds",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(VmmDescriptorsFigure), "soak-vmm-fds",
             $"Host processes' open file descriptors — {soak.Label}",
             $"time since the load started ({unit})",
             "open file descriptors (/proc/PID/fd)"));

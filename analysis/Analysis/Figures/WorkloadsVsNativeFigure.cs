@@ -41,7 +41,7 @@ public static class WorkloadsVsNativeFigure
         GroupedBars.LabelGroups(plot, workloads, series.Count, groupWidth);
         double top = Math.Max(110, shown.Select(r => r.PercentOfNative!.Value.Upper).DefaultIfEmpty(100).Max() * 1.1);
         plot.Axes.SetLimitsY(0, top);
-        return FigureFile.Save(plot, directory, new FigureText(FigureKind.WorkloadsVsNative, "workloads-vs-native",
+        return FigureFile.Save(plot, directory, new FigureText(nameof(WorkloadsVsNativeFigure), "workloads-vs-native",
             $"Real tools' workloads as % of native (local = 100%) — {analysis.Run.Label}",
             "workload (trace of a real tool, replayed in the guest)",
             "% of native speed (local time / provider time)"));
