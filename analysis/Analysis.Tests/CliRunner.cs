@@ -14,4 +14,12 @@ public static class CliRunner
         int code = Cli.Run(args, output, error);
         return new Result(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs the CLI and asserts it exited 0, showing what it printed to stderr when it did not.</summary>
+    public static Result Succeeds(params string[] args)
+    {
+        var result = Run(args);
+        Assert.True(result.ExitCode == 0, $"{string.Join(' ', args.Take(1))} exited {result.ExitCode}: {result.Err}");
+        return result;
+    }
 }

@@ -202,8 +202,7 @@ public class DecisionTests
                 { Providers = [new("applehv", "hvf", 80_000, 0.01, "EACCES")], Mounts = ["bind"], Ops = ["create", "stat"], Workers = [4], OpsPerCase = 3000 }.Write();
             using var k = new SyntheticRun(Path.Combine(study, "bench", "r1-libkrun"))
                 { Providers = [new("libkrun", "hvf", 60_000)], Mounts = ["bind"], Ops = ["create", "stat"], Workers = [4], OpsPerCase = 3000 }.Write();
-            var result = CliRunner.Run("report", a.Directory, k.Directory);
-            Assert.True(result.ExitCode == 0, result.Err);
+            CliRunner.Succeeds("report", a.Directory, k.Directory);
             string memo = File.ReadAllText(Path.Combine(study, "memo.md"));
             Assert.Contains("— side by side", memo);
             Assert.Matches(@"\| mitigation: named-volume mirroring of status files \| removable \|", memo);

@@ -31,16 +31,14 @@ public sealed class GpuTradeOffTests
     {
         using var run = new SyntheticRun().Write();
 
-        var result = CliRunner.Run("report", run.Directory);
-
-        Assert.True(result.ExitCode == 0, result.Err);
-        string findings = File.ReadAllText(run.PathOf("findings.md"));
+        CliRunner.Succeeds("report", run.Directory);
+        string findings = run.Text("findings.md");
         Assert.Contains("GPU: **not enough evidence**: no GPU data; `./run-bench.sh gpu --provider libkrun --out <run>` on a Mac gives it.", findings);
         Assert.False(File.Exists(run.PathOf("figures/gpu-tradeoff.png")));
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        string memo = run.Text("memo.md");
         Assert.Matches(@"\| GPU \| libkrun \(published, not measured here\) \|[^\n]*75–80% of native[^\n]*ollama/ollama#5059", memo);
         Assert.Contains("](figures/gpu-decision.png)", memo);
-        string svg = File.ReadAllText(run.PathOf("figures/gpu-decision.svg"));
+        string svg = run.Text("figures/gpu-decision.svg");
         Assert.Contains("published, not measured here", svg);
         Assert.Contains("libkrun, this study: not measured here", svg);
     }
@@ -53,18 +51,16 @@ public sealed class GpuTradeOffTests
         File.WriteAllText(run.PathOf("gpu/qemu-virtiofs.json"), VenusReport);
         File.WriteAllText(run.PathOf("gpu/local.json"), CpuOnlyReport);
 
-        var result = CliRunner.Run("report", run.Directory);
-
-        Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("findings.md"));
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("findings.md");
         Assert.Contains("| synthetic-host | `local` | none (only llvmpipe (LLVM 15.0.6, 256 bits), CPU) | no workload run | ×1 (baseline) | 0 / 12,000", memo);
         Assert.Matches(@"\| synthetic-host \| `qemu-virtiofs` \| Synthetic Venus GPU \(venus, Vulkan 1\.2\.0\) \| pp512 322 ± 4\.2 t/s \(Vulkan\), tg128 23\.75 ± 0\.5 t/s \(Vulkan\) \| ×\d+(\.\d+)? over 4 cases \| 0 / 12,000", memo);
         Assert.DoesNotContain("no GPU data;", memo);
         Assert.True(File.Exists(run.PathOf("figures/gpu-tradeoff.png")));
         Assert.Contains("](figures/gpu-tradeoff.png)", memo);
-        Assert.Contains("](figures/gpu-tradeoff.png)", File.ReadAllText(run.PathOf("memo.md")));
+        Assert.Contains("](figures/gpu-tradeoff.png)", run.Text("memo.md"));
         Assert.False(File.Exists(run.PathOf("figures/gpu-decision.png")), "measured data replaces the published figure");
-        string svg = File.ReadAllText(run.PathOf("figures/gpu-tradeoff.svg"));
+        string svg = run.Text("figures/gpu-tradeoff.svg");
         Assert.Contains("local: no GPU", svg);
         Assert.Contains("qemu-virtiofs: 23.75 tokens/s", svg);
         Assert.Contains("tg128 tokens/s", svg);

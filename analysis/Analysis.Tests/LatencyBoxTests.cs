@@ -22,21 +22,19 @@ public sealed class LatencyBoxTests
     {
         using var run = new SyntheticRun { Mounts = ["bind", "overlay"], Workers = [1, 4], OpsPerCase = 1000 }.Write();
 
-        var result = CliRunner.Run("report", run.Directory);
-
-        Assert.True(result.ExitCode == 0, result.Err);
+        CliRunner.Succeeds("report", run.Directory);
         Assert.False(File.Exists(run.PathOf("figures/box.mkdir.svg")), "appendix figures are PNG only unless --svg");
-        Assert.Equal(0, CliRunner.Run("report", "--svg", run.Directory).ExitCode);
+        CliRunner.Succeeds("report", "--svg", run.Directory);
         foreach (string op in new[] { "mkdir", "stat" })
         {
             Assert.True(File.Exists(run.PathOf($"figures/box.{op}.png")), op);
-            string svg = File.ReadAllText(run.PathOf($"figures/box.{op}.svg"));
+            string svg = run.Text($"figures/box.{op}.svg");
             Assert.Contains("whiskers p5–p95", svg);
             Assert.Contains("4 worker(s)", svg);
             Assert.Contains("qemu-virtiofs · overlay", svg);
         }
         Assert.False(File.Exists(run.PathOf("figures/box.mkdir.w1.png")));
-        string memo = File.ReadAllText(run.PathOf("appendix.md"));
+        string memo = run.Text("appendix.md");
         int mkdir = memo.IndexOf("### Operation `mkdir`", StringComparison.Ordinal);
         int stat = memo.IndexOf("### Operation `stat`", StringComparison.Ordinal);
         int box = memo.IndexOf("](figures/box.mkdir.png)", StringComparison.Ordinal);

@@ -16,24 +16,21 @@ public sealed class OperationalCostTests
             ],
         }.Write();
 
-        var result = CliRunner.Run("report", run.Directory);
-
-        Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("findings.md"));
-        Assert.Contains("| `qemu-virtiofs` | boot to ready | 3.50 |", memo);
-        Assert.Contains("| `qemu-virtiofs` | VMM launch | 0.40 |", memo);
-        Assert.Contains("**Not enough evidence** on `applehv` against `libkrun`", memo);
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("findings.md");
+        TextAssert.ContainsAll(memo, "| `qemu-virtiofs` | boot to ready | 3.50 |", "| `qemu-virtiofs` | VMM launch | 0.40 |",
+            "**Not enough evidence** on `applehv` against `libkrun`");
         Assert.True(File.Exists(run.PathOf("figures/operational-cost.png")));
-        Assert.Contains("](figures/operational-cost.png)", File.ReadAllText(run.PathOf("memo.md")));
-        Assert.Contains("boot to ready", File.ReadAllText(run.PathOf("figures/operational-cost.svg")));
+        Assert.Contains("](figures/operational-cost.png)", run.Text("memo.md"));
+        Assert.Contains("boot to ready", run.Text("figures/operational-cost.svg"));
     }
 
     [Fact]
     public void ARunThatTimedNothingDrawsNoCostFigure()
     {
         using var run = new SyntheticRun().Write();
-        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
+        CliRunner.Succeeds("report", run.Directory);
         Assert.False(File.Exists(run.PathOf("figures/operational-cost.png")));
-        Assert.Contains("(no start-up step was timed by these runs)", File.ReadAllText(run.PathOf("findings.md")));
+        Assert.Contains("(no start-up step was timed by these runs)", run.Text("findings.md"));
     }
 }

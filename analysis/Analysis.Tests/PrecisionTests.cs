@@ -122,8 +122,7 @@ public class PrecisionTests
         using var a2 = Pair(2);
         using var a3 = Pair(3);
         using var slowed = Pair(4, qemuSlowdown: 1.2);
-        var calibrate = CliRunner.Run("calibrate", a1.Directory, a2.Directory);
-        Assert.True(calibrate.ExitCode == 0, calibrate.Err);
+        var calibrate = CliRunner.Succeeds("calibrate", a1.Directory, a2.Directory);
         string calibration = a1.PathOf(Calibration.FileName);
         Assert.True(File.Exists(calibration));
         Assert.NotNull(Calibration.Read(calibration).BandFor("qemu-virtiofs", "stat"));
@@ -154,9 +153,8 @@ public class PrecisionTests
         Assert.Equal(0, c.FailureRate.Value);                          // measured batches only
         Assert.Equal(14, c.WarmupFailures);
         Assert.Equal(2048, c.Latency!.SampleSize);                     // the launches' measured operations, nothing else
-        var report = CliRunner.Run("report", run.Directory);
-        Assert.True(report.ExitCode == 0, report.Err);
-        string memo = File.ReadAllText(run.PathOf(Analysis.Memo.RunAppendix.FileName));
+        var report = CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text(Analysis.Memo.RunAppendix.FileName);
         Assert.Contains("Warmup", memo);
         Assert.Contains("14 of 512", memo);
     }

@@ -16,24 +16,14 @@ public class ReportTests
             Mounts = ["bind", "overlay"], Ops = ["mkdir", "stat"], Workers = [1, 4], OpsPerCase = 1000,
         }.Write();
 
-        var result = CliRunner.Run("report", run.Directory);
-
-        Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
-        Assert.Contains("software emulation", memo);
-        Assert.Contains("## Verdicts", memo);
-        Assert.Contains("](appendix.md)", memo);
-        Assert.Contains("](findings.md)", memo);
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("memo.md");
+        TextAssert.ContainsAll(memo, "software emulation", "## Verdicts", "](appendix.md)", "](findings.md)");
         Assert.DoesNotContain("### Operation", memo);
         Assert.True(memo.Split('\n').Length < 200, "a memo is one screen of verdicts, not every table");
         Assert.InRange(memo.Split("![").Length - 1, 1, 4);
-        string appendix = File.ReadAllText(run.PathOf("appendix.md"));
-        Assert.Contains("**Status: complete**", appendix);
-        Assert.Contains("### Operation `mkdir`", appendix);
-        Assert.Contains("EIO", appendix);
-        Assert.Contains("**slower**", appendix);
-        Assert.Contains("](figures/ecdf.mkdir.w4.png)", appendix);
-        Assert.Contains("](memo.md)", appendix);
+        string appendix = run.Text("appendix.md");
+        TextAssert.ContainsAll(appendix, "**Status: complete**", "### Operation `mkdir`", "EIO", "**slower**", "](figures/ecdf.mkdir.w4.png)", "](memo.md)");
         string[] figures =
         [
             "failures-by-errno", "throughput-vs-local.w1", "throughput-vs-local.w4", "slowdown-heatmap.w1", "slowdown-heatmap.w4",
@@ -47,7 +37,7 @@ public class ReportTests
             Assert.True(TitleHasText(run.PathOf($"figures/{f}.png")), $"{f}.png has no title text");
             Assert.True(memo.Contains($"](figures/{f}.png)") || appendix.Contains($"](figures/{f}.png)"), $"{f} is linked from nowhere");
         }
-        Assert.Equal(0, CliRunner.Run("report", "--svg", run.Directory).ExitCode);
+        CliRunner.Succeeds("report", "--svg", run.Directory);
         Assert.True(new FileInfo(run.PathOf("figures/ecdf.mkdir.w1.svg")).Length < 400_000, "ECDF SVG should be thinned");
     }
 
@@ -55,9 +45,9 @@ public class ReportTests
     public void RunWithoutFailuresSaysSoInTheFailureFigure()
     {
         using var run = new SyntheticRun { Providers = [Local], Ops = ["mkdir"], Workers = [1], OpsPerCase = 500 }.Write();
-        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
-        Assert.Contains("no failures in 500 ops", File.ReadAllText(run.PathOf("figures/failures-by-errno.svg")));
-        Assert.Contains("0 / 500 (≤ 0.60%)", File.ReadAllText(run.PathOf("findings.md")));
+        CliRunner.Succeeds("report", run.Directory);
+        Assert.Contains("no failures in 500 ops", run.Text("figures/failures-by-errno.svg"));
+        Assert.Contains("0 / 500 (≤ 0.60%)", run.Text("findings.md"));
     }
 
     [Fact]
@@ -65,11 +55,10 @@ public class ReportTests
     {
         using var run = new SyntheticRun { Status = "running", Providers = [Local], Ops = ["mkdir", "stat"], Workers = [1], OpsPerCase = 500 }.Write();
         File.Delete(run.PathOf("probe/local.bind.stat.w1.json"));
-        var result = CliRunner.Run("report", run.Directory);
-        Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("appendix.md"));
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("appendix.md");
         Assert.Contains("**Status: PARTIAL run** (manifest status \"running\")", memo);
-        Assert.Contains("**PARTIAL** (running)", File.ReadAllText(run.PathOf("memo.md")));
+        Assert.Contains("**PARTIAL** (running)", run.Text("memo.md"));
         Assert.Contains("probe file missing", memo);
     }
 
@@ -77,8 +66,8 @@ public class ReportTests
     public void WithoutAppleHvAndLibkrunEveryMitigationLacksEvidence()
     {
         using var run = new SyntheticRun { Providers = [Local], Ops = ["mkdir"], Workers = [1], OpsPerCase = 300 }.Write();
-        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("memo.md");
         foreach (string m in new[] { "vfkit watchdog", "sleep prevention", "overlay-volume placement", "named-volume mirroring of status files" })
             Assert.Matches($@"\| mitigation: {m} \| \*\*not enough evidence\*\* \| no side-by-side evidence of `applehv` and `libkrun`", memo);
         Assert.Contains("`./run-bench.sh mac-study --repetitions ", memo);
@@ -95,18 +84,18 @@ public class ReportTests
             Providers = [Local, new("applehv", "hvf", 80_000, 0.01, "EACCES"), new("libkrun", "hvf", 70_000)],
             Mounts = ["bind", "overlay"], Ops = ["mkdir", "create", "setxattr"], Workers = [1, 4], OpsPerCase = 3000,
         }.Write();
-        string summary = File.ReadAllText(run.PathOf("summary.csv"));
+        string summary = run.Text("summary.csv");
         File.WriteAllText(run.PathOf("summary.csv"), summary.Replace("libkrun,overlay,setxattr,4,3000,0,", "libkrun,overlay,setxattr,4,3000,7,"));
         File.AppendAllText(run.PathOf("failures.csv"), "libkrun,overlay,setxattr,4,EOPNOTSUPP,7\n");
 
-        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("memo.md");
         Assert.Matches(@"\| mitigation: named-volume mirroring of status files \| removable \|", memo);
         Assert.Matches(@"\| mitigation: overlay-volume placement \| still needed \|[^\n]*EOPNOTSUPP 7", memo);
         Assert.Matches(@"\| mitigation: vfkit watchdog \| \*\*not enough evidence\*\* \|[^\n]*provider restarts", memo);
         Assert.Matches(@"\| mitigation: sleep prevention \| \*\*not enough evidence\*\*", memo);
         Assert.Matches(@"\| reliability[^|]*\| libkrun still fails \|", memo);
-        Assert.Contains("**libkrun fails less often than applehv, but it still fails**", File.ReadAllText(run.PathOf("findings.md")));
+        Assert.Contains("**libkrun fails less often than applehv, but it still fails**", run.Text("findings.md"));
     }
 
     [Fact]
@@ -119,13 +108,13 @@ public class ReportTests
             Ops = ["mkdir"], Workers = [1], OpsPerCase = 300,
         }.Write();
 
-        Assert.Equal(0, CliRunner.Run("report", linux.Directory, mac.Directory).ExitCode);
-        string memo = File.ReadAllText(linux.PathOf("memo.md"));
-        Assert.Contains("# Appendix: run on linux-vm", File.ReadAllText(linux.PathOf("appendix.md")));
-        Assert.Contains("# Appendix: run on mac-mini", File.ReadAllText(mac.PathOf("appendix.md")));
+        CliRunner.Succeeds("report", linux.Directory, mac.Directory);
+        string memo = linux.Text("memo.md");
+        Assert.Contains("# Appendix: run on linux-vm", linux.Text("appendix.md"));
+        Assert.Contains("# Appendix: run on mac-mini", mac.Text("appendix.md"));
         Assert.Contains($"](../{Path.GetFileName(mac.Directory)}/appendix.md)", memo);
-        Assert.Contains("](figures/ecdf.mkdir.w1.png)", File.ReadAllText(mac.PathOf("appendix.md")));
-        Assert.Contains($"](../{Path.GetFileName(linux.Directory)}/memo.md)", File.ReadAllText(mac.PathOf("appendix.md")));
+        Assert.Contains("](figures/ecdf.mkdir.w1.png)", mac.Text("appendix.md"));
+        Assert.Contains($"](../{Path.GetFileName(linux.Directory)}/memo.md)", mac.Text("appendix.md"));
         Assert.True(File.Exists(mac.PathOf("figures/ecdf.mkdir.w1.png")));
         Assert.False(File.Exists(mac.PathOf("memo.md")));
     }

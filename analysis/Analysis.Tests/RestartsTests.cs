@@ -13,10 +13,8 @@ public sealed class RestartsTests
             "2026-01-01T00:03:00.0000000Z,qemu-virtiofs,qemu-virtiofs/bind/mkdir/w4,\"probe channel closed: EOF\nstack line 2\"\n" +
             "2026-01-01T00:05:00.0000000Z,qemu-virtiofs,qemu-virtiofs/bind/stat/w1,\"guest did not answer within 30 s\"\n");
 
-        var result = CliRunner.Run("report", run.Directory);
-
-        Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("findings.md")) + File.ReadAllText(run.PathOf("appendix.md"));
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("findings.md") + run.Text("appendix.md");
         Assert.Contains("restarts (mount failures) |", memo);
         Assert.Matches(@"\| synthetic-host \| `qemu-virtiofs` \|[^\n]*\| 2 \|\n", memo);
         Assert.Matches(@"\| synthetic-host \| `local` \|[^\n]*\| 0 \|\n", memo);
@@ -30,8 +28,8 @@ public sealed class RestartsTests
     public void ARunWithoutRestartsSaysNone()
     {
         using var run = new SyntheticRun().Write();
-        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
-        Assert.Contains("None (no `restarts.csv`).", File.ReadAllText(run.PathOf("appendix.md")));
+        CliRunner.Succeeds("report", run.Directory);
+        Assert.Contains("None (no `restarts.csv`).", run.Text("appendix.md"));
     }
 
     [Fact]

@@ -102,6 +102,57 @@ public sealed class RunFormatTests
     }
 
     [Fact]
+    public void A_mac_study_plan_as_the_host_wrote_it_before_the_record_reads_and_writes_back_the_same_names()
+    {
+        string dir = Directory.CreateTempSubdirectory("fsbench-plan-").FullName;
+        try
+        {
+            // the shape MacStudyPlan's own serializer wrote (snake_case names and enum values, nulls written)
+            File.WriteAllText(Path.Combine(dir, RunFolderLayout.PlanFile), """
+                {
+                  "format_version": 1,
+                  "settings": { "providers": ["applehv", "libkrun"], "profile": "standard", "repetitions": 2, "soak_duration": "30m",
+                                "soak_faults": "freeze:every=300s,for=20s", "gpu": true, "keep_machines": false },
+                  "steps": [
+                    { "id": "opcost-applehv", "kind": "op_cost", "provider": "applehv", "repetition": 0, "status": "done",
+                      "started": "2026-11-30T10:00:00Z", "finished": "2026-11-30T10:03:00Z", "attempts": 1, "out": null, "detail": null },
+                    { "id": "bench-r1-libkrun", "kind": "bench", "provider": "libkrun", "repetition": 1, "status": "pending",
+                      "started": null, "finished": null, "attempts": 0, "out": null, "detail": null }
+                  ]
+                }
+                """);
+            var plan = MacStudyPlan.Load(dir)!;
+            Assert.Equal(["applehv", "libkrun"], plan.Settings.Providers);
+            Assert.Equal([MacStepKind.OpCost, MacStepKind.Bench], plan.Steps.Select(s => s.Kind));
+            Assert.Equal([MacStepStatus.Done, MacStepStatus.Pending], plan.Steps.Select(s => s.Status));
+            plan.Steps[1].Status = MacStepStatus.Running;
+            plan.Save(dir);
+            string written = File.ReadAllText(Path.Combine(dir, RunFolderLayout.PlanFile));
+            Assert.Contains("\"kind\": \"op_cost\"", written);
+            Assert.Contains("\"status\": \"running\"", written);
+            Assert.Contains("\"soak_duration\": \"30m\"", written);
+            Assert.Null(MacStudyPlan.Load(Path.Combine(dir, "elsewhere")));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void Startup_costs_are_the_numeric_timed_steps_of_available_providers_in_the_order_a_user_meets_them()
+    {
+        var manifest = new BenchManifest
+        {
+            Providers =
+            [
+                new ProviderEntry { Name = "libkrun", Available = true, Settings = ManifestValues.Of(new Dictionary<string, string>
+                    { ["warm_start_s"] = "4.5", ["init_s"] = "reused", ["stop_s"] = "1.25", ["cache"] = "auto" }) },
+                new ProviderEntry { Name = "applehv", Available = false, Settings = ManifestValues.Of(new Dictionary<string, string> { ["init_s"] = "9.0" }) },
+            ],
+        };
+        var rows = StartupCosts.Of(manifest);
+        Assert.Equal([new StartupCostRow("libkrun", "stop", 1.25), new StartupCostRow("libkrun", "warm start", 4.5)], rows);
+    }
+
+    [Fact]
     public void EveryFileResultsReadmeNamesHasARecordAndEveryRecordIsDocumented()
     {
         string readme = File.ReadAllText(Path.Combine(RepoRoot(), "results", "README.md"));

@@ -8,14 +8,13 @@ public class SoakReportTests
     public void A_soak_folder_alone_gets_its_figures_an_appendix_and_the_memo()
     {
         using var soak = new SyntheticSoak().Write();
-        var result = CliRunner.Run("report", soak.Directory);
-        Assert.True(result.ExitCode == 0, result.Err);
+        CliRunner.Succeeds("report", soak.Directory);
         foreach (string f in new[] { "soak-timeline", "soak-recovery", "soak-vmm-fds" })
             Assert.True(File.Exists(soak.PathOf($"figures/{f}.png")), f);
         Assert.True(File.Exists(soak.PathOf("figures/soak-timeline.svg")), "the timeline is a headline figure");
         Assert.False(File.Exists(soak.PathOf("figures/soak-recovery.svg")));
-        Assert.Contains("](figures/soak-timeline.png)", File.ReadAllText(soak.PathOf("memo.md")));
-        string memo = File.ReadAllText(soak.PathOf("appendix.md"));
+        Assert.Contains("](figures/soak-timeline.png)", soak.Text("memo.md"));
+        string memo = soak.Text("appendix.md");
         Assert.Contains("**Status: PARTIAL soak**", memo);
         Assert.Matches(@"\| mount_failure \| 1 \| 60\.0 \| — \|", memo);
         Assert.Matches(@"\| operation_error \| 2 \|[^\n]*ENOENT 2", memo);
@@ -31,14 +30,14 @@ public class SoakReportTests
     public void A_soak_without_applied_faults_says_which_were_not_applied_and_states_bounds_for_zero_counts()
     {
         using var soak = new SyntheticSoak { Status = "complete", WithFaults = false }.Write();
-        Assert.Equal(0, CliRunner.Run("report", soak.Directory).ExitCode);
-        string memo = File.ReadAllText(soak.PathOf("appendix.md"));
+        CliRunner.Succeeds("report", soak.Directory);
+        string memo = soak.Text("appendix.md");
         Assert.Contains("**Status: complete**", memo);
         Assert.Contains("**Not applied:** `pause`: local has no fault injector", memo);
         Assert.Matches(@"\| mount_failure \| 0 \| 0 \| ≤ 180 \|", memo);
         Assert.Contains("No fault was applied.", memo);
-        Assert.Equal(0, CliRunner.Run("report", "--svg", soak.Directory).ExitCode);
-        Assert.Contains("no fault was applied", File.ReadAllText(soak.PathOf("figures/soak-recovery.svg")));
+        CliRunner.Succeeds("report", "--svg", soak.Directory);
+        Assert.Contains("no fault was applied", soak.Text("figures/soak-recovery.svg"));
     }
 
     [Fact]
@@ -47,11 +46,10 @@ public class SoakReportTests
         using var run = new SyntheticRun { Providers = [new("local", "native", 20_000)], Ops = ["mkdir"], Workers = [1], OpsPerCase = 300 }.Write();
         File.WriteAllText(run.PathOf("knownbugs.csv"), "provider,mount,condition,probe,runs,deviations,outcomes\nlocal,bind,idle,mkdir_mode0,5,0,\"\"\n");
         using var soak = new SyntheticSoak().Write();
-        var result = CliRunner.Run("report", run.Directory, soak.Directory);
-        Assert.True(result.ExitCode == 0, result.Err);
-        string memo = File.ReadAllText(run.PathOf("memo.md"));
-        Assert.Contains("| `local` | bind | idle | `mkdir_mode0` | 5 | 0 | as POSIX expects |", File.ReadAllText(run.PathOf("appendix.md")));
-        Assert.Contains("## Soak on synthetic-host, qemu-virtiofs/bind", File.ReadAllText(soak.PathOf("appendix.md")));
+        CliRunner.Succeeds("report", run.Directory, soak.Directory);
+        string memo = run.Text("memo.md");
+        Assert.Contains("| `local` | bind | idle | `mkdir_mode0` | 5 | 0 | as POSIX expects |", run.Text("appendix.md"));
+        Assert.Contains("## Soak on synthetic-host, qemu-virtiofs/bind", soak.Text("appendix.md"));
         Assert.Contains($"](../{Path.GetFileName(soak.Directory)}/appendix.md)", memo);
         Assert.Contains($"](../{Path.GetFileName(soak.Directory)}/figures/soak-timeline.png)", memo);
         Assert.Contains("- soak `20260101-000000-synthetic-soak`: `qemu-virtiofs`/bind", memo);

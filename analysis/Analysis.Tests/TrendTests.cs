@@ -16,9 +16,8 @@ public class TrendTests
         using var output = new SyntheticRun();
         try
         {
-            var result = CliRunner.Run(["trend", .. runs.Select(r => r.Directory), "--out", output.Directory]);
-            Assert.True(result.ExitCode == 0, result.Err);
-            string md = File.ReadAllText(output.PathOf("trend.md"));
+            CliRunner.Succeeds(["trend", .. runs.Select(r => r.Directory), "--out", output.Directory]);
+            string md = output.Text("trend.md");
             Assert.Contains("at `20260104-000000-synthetic-host-smoke`", md);
             Assert.True(File.Exists(output.PathOf("trend.p50.mkdir.png")));
             Assert.False(File.Exists(output.PathOf("trend.p50.mkdir.svg")), "the trend links PNGs only: no SVG nobody links");

@@ -1,5 +1,5 @@
 using Analysis.Statistics;
-using FsBench.Protocol;
+using FsBench.RunFormat;
 
 namespace Analysis.Tests;
 
@@ -12,21 +12,34 @@ public sealed class WorkloadsTests : IDisposable
     [Fact]
     public void A_workload_row_reads_back_as_written()
     {
-        var row = new WorkloadRow("qemu-9p", "bind", "build", 2, 4695, 3, 9_123_456_789, 812_345_678, 3,
-            new Dictionary<string, long> { ["ENOENT"] = 2, ["OK"] = 1 });
-        string path = Path.Combine(_dir, WorkloadRow.FileName);
-        File.WriteAllText(path, WorkloadRow.Header + "\n" + row.Line() + "\n");
-        var back = Assert.Single(WorkloadRow.Read(path));
-        Assert.Equal(row with { FailuresByErrno = back.FailuresByErrno }, back);
+        var row = new WorkloadRow
+        {
+            Provider = "qemu-9p", Mount = "bind", Workload = "build", Rep = 2, Calls = 4695, Lanes = 3, WallNs = 9_123_456_789,
+            SetupNs = 812_345_678, Failures = 3, FailuresByErrno = new Dictionary<string, long> { ["OK"] = 1, ["ENOENT"] = 2 },
+        };
+        var layout = new RunFolderLayout(_dir);
+        RunFormatCsv.Append(layout.Workloads, row);
+        Assert.Equal(["provider,mount,workload,rep,calls,lanes,wall_ns,setup_ns,failures,failures_by_errno",
+            "qemu-9p,bind,build,2,4695,3,9123456789,812345678,3,ENOENT:2;OK:1"], File.ReadAllLines(layout.Workloads));
+        var back = Assert.Single(WorkloadRow.ReadIfPresent(_dir));
+        Assert.Equal((row.Provider, row.Rep, row.WallNs, row.SetupNs, row.Failures), (back.Provider, back.Rep, back.WallNs, back.SetupNs, back.Failures));
         Assert.Equal(row.FailuresByErrno.OrderBy(e => e.Key), back.FailuresByErrno.OrderBy(e => e.Key));
     }
 
     [Fact]
-    public void A_bad_workload_row_names_its_line()
+    public void A_bad_workload_row_is_a_one_line_error_naming_the_file()
     {
-        string path = Path.Combine(_dir, WorkloadRow.FileName);
-        File.WriteAllText(path, WorkloadRow.Header + "\nlocal,bind,build,x,1,1,1,1,0,\n");
-        Assert.Contains(":2:", Assert.Throws<FormatException>(() => WorkloadRow.Read(path)).Message);
+        var layout = new RunFolderLayout(_dir);
+        File.WriteAllText(layout.Workloads, RunFormatCsv.Header<WorkloadRow>() + "\nlocal,bind,build,x,1,1,1,1,0,\n");
+        var e = Assert.Throws<RunFormatException>(() => WorkloadRow.ReadIfPresent(_dir));
+        Assert.StartsWith(layout.Workloads + ": ", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void A_run_without_workloads_has_no_rows()
+    {
+        Assert.Empty(WorkloadRow.ReadIfPresent(_dir));
     }
 
     [Fact]

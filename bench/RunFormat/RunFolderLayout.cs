@@ -1,3 +1,5 @@
+using FsBench.Protocol;
+
 namespace FsBench.RunFormat;
 
 /// <summary>
@@ -29,6 +31,8 @@ public sealed class RunFolderLayout(string dir)
     public const string FaultModelFolder = "faultmodel";
     public const string FreezeWindowsFile = "freeze-windows.csv";
     public const string PlanFile = "plan.json";
+    public const string WorkloadsFile = "workloads.csv";
+    public const string WorkloadsFolder = "workloads";
 
     public string Dir { get; } = Path.GetFullPath(dir);
     public string Manifest => Path.Combine(Dir, ManifestFile);
@@ -48,9 +52,12 @@ public sealed class RunFolderLayout(string dir)
     public string StateDir => Path.Combine(Dir, StateFolder);
     public string FiguresDir => Path.Combine(Dir, FiguresFolder);
     public string Memo => Path.Combine(Dir, MemoFile);
+    public string Workloads => Path.Combine(Dir, WorkloadsFile);
 
     public string ProbeCase(CaseKey key) => Path.Combine(ProbeDir, key.ProbeFileName);
     public string Gpu(string provider) => Path.Combine(GpuDir, $"{provider}.json");
+    public string WorkloadReply(string provider, string mount, string workload, int rep) =>
+        Path.Combine(Dir, WorkloadsFolder, $"{provider}.{mount}.{workload}.r{rep}.json");
 
     /// <summary>
     /// Each file of the format and the record it holds (one per row for CSVs). Files that other tools write
@@ -75,6 +82,9 @@ public sealed class RunFolderLayout(string dir)
         [CyclesFile] = typeof(CycleRow),
         [OpCostFile] = typeof(OpCostRow),
         [$"*/{FreezeWindowsFile}"] = typeof(FreezeWindowRow),
+        [WorkloadsFile] = typeof(WorkloadRow),
+        [$"{WorkloadsFolder}/<provider>.<mount>.<workload>.r<N>.json"] = typeof(ReplayReply),
+        [PlanFile] = typeof(MacStudyPlan),
     };
 
     /// <summary>
@@ -84,9 +94,6 @@ public sealed class RunFolderLayout(string dir)
     public static readonly IReadOnlyList<string> NotRecords = [$"{BdnFolder}/", RunLogFile, MemoFile, $"{FiguresFolder}/", $"{StateFolder}/",
         $"{FaultModelFolder}/", "preflight.txt", "bench/", "soak/"];
 
-    /// <summary>
-    /// Files the host writes that have no record here yet: the mac study's plan keeps its own serializer, and
-    /// workloads.csv (landed on main after this project) its own writer and reader (bench/Host/Workloads, analysis Cases).
-    /// </summary>
-    public static readonly IReadOnlyList<string> NotYetRecords = [PlanFile, "workloads.csv", "workloads/<provider>.<mount>.<workload>.r<N>.json"];
+    /// <summary>Files the host writes that have no record here yet: none (every file above has its record).</summary>
+    public static readonly IReadOnlyList<string> NotYetRecords = [];
 }

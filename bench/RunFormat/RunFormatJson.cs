@@ -16,6 +16,7 @@ namespace FsBench.RunFormat;
 [JsonSerializable(typeof(SoakClasses))]
 [JsonSerializable(typeof(GpuReport))]
 [JsonSerializable(typeof(MixFileContent))]
+[JsonSerializable(typeof(MacStudyPlan))]
 [JsonSerializable(typeof(string))]
 public partial class RunFormatJsonContext : JsonSerializerContext;
 

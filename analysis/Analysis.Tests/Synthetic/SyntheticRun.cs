@@ -43,6 +43,9 @@ public sealed class SyntheticRun : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
+    /// <summary>The text of a file in the folder (one the test or the report wrote).</summary>
+    public string Text(string relative) => File.ReadAllText(PathOf(relative));
+
     public SyntheticRun Write()
     {
         var random = new Random(Seed);

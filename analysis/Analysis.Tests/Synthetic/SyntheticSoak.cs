@@ -17,6 +17,9 @@ public sealed class SyntheticSoak : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
+    /// <summary>The text of a file in the folder (one the test or the report wrote).</summary>
+    public string Text(string relative) => File.ReadAllText(PathOf(relative));
+
     public SyntheticSoak Write()
     {
         System.IO.Directory.CreateDirectory(Directory);

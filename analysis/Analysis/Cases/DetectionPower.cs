@@ -1,5 +1,4 @@
 using System.Globalization;
-using Analysis.RunFolder;
 
 namespace Analysis.Cases;
 

@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Statistics;
 
 namespace Analysis.Cases;
 

@@ -1,5 +1,3 @@
-using Analysis.Figures;
-using Analysis.RunFolder;
 
 namespace Analysis.Cases;
 

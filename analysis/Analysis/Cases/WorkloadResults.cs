@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Statistics;
 using FsBench.Protocol;
 
 namespace Analysis.Cases;
@@ -15,11 +13,7 @@ public static class WorkloadResults
 {
     public static IReadOnlyList<WorkloadResult> Of(Run run)
     {
-        string path = Path.Combine(run.Directory, WorkloadRow.FileName);
-        if (!File.Exists(path)) return [];
-        List<WorkloadRow> rows;
-        try { rows = WorkloadRow.Read(path); }
-        catch (FormatException e) { throw new BadInputException(path, e.Message); }
+        var rows = WorkloadRow.ReadIfPresent(run.Directory);
         var results = new List<WorkloadResult>();
         foreach (var g in rows.GroupBy(r => (r.Workload, r.Provider, r.Mount))
                      .OrderBy(g => g.Key.Workload, StringComparer.Ordinal).ThenBy(g => Providers.Order(g.Key.Provider)).ThenBy(g => g.Key.Mount))

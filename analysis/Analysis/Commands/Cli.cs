@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Analysis.RunFolder;
 
 namespace Analysis.Commands;
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using Analysis.Cases;
 using Analysis.Decision;
-using Analysis.Figures;
 using Analysis.Memo;
-using Analysis.RunFolder;
 
 namespace Analysis.Commands;
 
@@ -83,15 +80,15 @@ public static class ReportCommand
         if (main.a is null && runs.Count > 0) main = runs[0];
         var mainFigures = main.f ?? [];
         int maxWorkers = main.a?.Workers.DefaultIfEmpty(0).Max() ?? 0;
-        list.AddRange(mainFigures.Where(f => f.Kind == FigureKind.FailuresByErrno).Take(1));
-        list.AddRange(mainFigures.Where(f => f.Kind == FigureKind.ThroughputVsLocal && f.Workers == maxWorkers).Take(1));
-        var measuredGpu = runs.SelectMany(r => r.f).FirstOrDefault(f => f.Kind == FigureKind.GpuTradeOff);
+        list.AddRange(mainFigures.Where(f => f.Kind == nameof(FailuresByErrnoFigure)).Take(1));
+        list.AddRange(mainFigures.Where(f => f.Kind == nameof(ThroughputVsLocalFigure) && f.Workers == maxWorkers).Take(1));
+        var measuredGpu = runs.SelectMany(r => r.f).FirstOrDefault(f => f.Kind == nameof(GpuTradeOffFigure));
         if (measuredGpu is not null) list.Add(measuredGpu);
         else using (FigureFile.WithSvg()) list.Add(GpuDecisionFigure.Draw(runs.Select(r => r.a).ToList(), Path.Combine(memoDir, "figures")));
-        var cost = mainFigures.FirstOrDefault(f => f.Kind == FigureKind.OperationalCost);
+        var cost = mainFigures.FirstOrDefault(f => f.Kind == nameof(OperationalCostFigure));
         var soakFigures = soaks.Where(s => evidence.SoakSideBySide.Any(e => e.Soak == s.s)).Concat(soaks).SelectMany(s => s.f);
         if (cost is not null) list.Add(cost);
-        list.AddRange(soakFigures.Where(f => f.Kind == FigureKind.SoakTimeline).Take(MemoWriter.MaxHeadlines - list.Count));
+        list.AddRange(soakFigures.Where(f => f.Kind == nameof(SoakTimelineFigure)).Take(MemoWriter.MaxHeadlines - list.Count));
         return list.Take(MemoWriter.MaxHeadlines).ToList();
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Analysis.RunFolder;
-using Analysis.Statistics;
 using Perfolizer.Metrology;
 
 namespace Analysis.Commands;

@@ -1,10 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using Analysis.Cases;
-using Analysis.Figures;
 using Analysis.Memo;
-using Analysis.RunFolder;
-using Analysis.Statistics;
 
 namespace Analysis.Commands;
 

@@ -1,5 +1,3 @@
-using Analysis.Cases;
-using Analysis.RunFolder;
 
 namespace Analysis.Decision;
 

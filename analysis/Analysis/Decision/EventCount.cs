@@ -1,4 +1,3 @@
-using Analysis.Statistics;
 
 namespace Analysis.Decision;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Analysis.Cases;
 using Analysis.Memo;
-using Analysis.RunFolder;
 
 namespace Analysis.Decision;
 
@@ -58,8 +56,8 @@ public static class Questions
     public static QuestionVerdict OperationalCost(DecisionEvidence e)
     {
         var (inc, cand) = (e.Roles.Incumbent, e.Roles.Candidate);
-        var rows = e.Runs.SelectMany(r => Cases.OperationalCost.Of(r.Run.Manifest)).ToList();
-        var shared = Cases.OperationalCost.Steps.Select(s => s.Step)
+        var rows = e.Runs.SelectMany(r => StartupCosts.Of(r.Run.Manifest)).ToList();
+        var shared = StartupCosts.Steps.Select(s => s.Name)
             .Where(step => rows.Any(r => r.Provider == inc && r.Step == step) && rows.Any(r => r.Provider == cand && r.Step == step)).ToList();
         if (shared.Count == 0)
             return new("operational cost", "**not enough evidence**", $"no run timed the same start-up steps of {inc} and {cand}");

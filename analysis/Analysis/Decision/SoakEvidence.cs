@@ -1,4 +1,3 @@
-using Analysis.RunFolder;
 
 namespace Analysis.Decision;
 

@@ -1,4 +1,3 @@
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;

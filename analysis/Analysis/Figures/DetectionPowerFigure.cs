@@ -1,5 +1,3 @@
-using Analysis.Cases;
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -16,7 +14,6 @@ public static class DetectionPowerFigure
     {
         var measured = DetectionPower.Of(soak);
         if (measured is null) return null;
-        string title = $"Detection probability vs operations — {Providers.Label(soak.Manifest.Settings.Provider)}, {soak.Label}";
         var plot = FigureFile.NewPlot();
         double[] xs = Enumerable.Range(0, 141).Select(i => Math.Pow(10, 1 + i * 0.05)).ToArray();   // 10 .. 1e8 ops
         for (int r = 0; r < DetectionPower.Rates.Length; r++)
@@ -38,10 +35,10 @@ public static class DetectionPowerFigure
         else FigureFile.Note(plot, "the fault model injected no spurious ENOENT in this soak");
         LogAxis.Apply(plot.Axes.Bottom, 10, 1e8, LogAxis.Number);
         plot.Axes.SetLimitsY(0, 1.05);
-        plot.Title(title);
-        plot.XLabel("operations performed (log scale)");
-        plot.YLabel("P(at least one failure seen)");
         plot.ShowLegend(Edge.Bottom);
-        return new Figure(FigureKind.DetectionPower, FigureFile.Save(plot, directory, "soak-detection-power"), title);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(DetectionPowerFigure), "soak-detection-power",
+            $"Detection probability vs operations — {Providers.Label(soak.Manifest.Settings.Provider)}, {soak.Label}",
+            "operations performed (log scale)",
+            "P(at least one failure seen)"));
     }
 }

@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Cases;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -12,7 +10,6 @@ public static class FailuresByErrnoFigure
 {
     public static Figure Draw(RunAnalysis analysis, string directory)
     {
-        string title = $"Failures by errno — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var series = analysis.Cases.GroupBy(c => (c.Key.Provider, c.Key.Mount)).ToList();
         var errnos = analysis.Cases.SelectMany(c => c.Errnos.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -46,13 +43,10 @@ public static class FailuresByErrnoFigure
             plot.Axes.Margins(bottom: 0, top: 0.15);
         }
 
-        var ticks = series.Select((s, i) => new Tick(i, $"{Providers.Label(s.Key.Provider)}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops", true)).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.SetLimitsX(-0.6, Math.Max(series.Count, 1) - 0.4);
-        plot.Title(title);
-        plot.XLabel("provider, mount and operations attempted");
-        plot.YLabel("failed operations (count)");
-        return new Figure(FigureKind.FailuresByErrno, FigureFile.Save(plot, directory, "failures-by-errno"), title);
+        FigureFile.CategoryAxis(plot, [.. series.Select(s => $"{Providers.Label(s.Key.Provider)}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops")]);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(FailuresByErrnoFigure), "failures-by-errno",
+            $"Failures by errno — {analysis.Run.Label}",
+            "provider, mount and operations attempted",
+            "failed operations (count)"));
     }
 }

@@ -51,8 +51,25 @@ public static class FigureFile
         note.LabelPadding = 12;
     }
 
+    /// <summary>One category per slot 0, 1, … on the bottom axis, labelled, without tick marks, framed by half a slot.</summary>
+    public static void CategoryAxis(Plot plot, IReadOnlyList<string> labels)
+    {
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.Select((l, i) => new Tick(i, l, true)).ToArray());
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimitsX(-0.6, Math.Max(labels.Count, 1) - 0.4);
+    }
+
+    /// <summary>Titles and labels <paramref name="plot"/> as <paramref name="text"/> says, saves it into <paramref name="directory"/>.</summary>
+    public static Figure Save(Plot plot, string directory, FigureText text)
+    {
+        plot.Title(text.Title);
+        plot.XLabel(text.XLabel);
+        plot.YLabel(text.YLabel);
+        return new Figure(text.Kind, Save(plot, directory, text.Name), text.Title, text.Op, text.Workers);
+    }
+
     /// <summary>Saves <paramref name="name"/>.png (and .svg when asked) into <paramref name="directory"/>; returns the PNG path.</summary>
-    public static string Save(Plot plot, string directory, string name)
+    private static string Save(Plot plot, string directory, string name)
     {
         Directory.CreateDirectory(directory);
         string png = Path.Combine(directory, name + ".png");

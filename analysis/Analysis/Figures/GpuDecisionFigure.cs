@@ -1,4 +1,3 @@
-using Analysis.Cases;
 using Analysis.Decision;
 using ScottPlot;
 
@@ -14,7 +13,6 @@ public static class GpuDecisionFigure
 {
     public static Figure Draw(IReadOnlyList<RunAnalysis> runs, string directory)
     {
-        const string title = "GPU trade-off: published GPU throughput beside this study's metadata results";
         var plot = FigureFile.NewPlot();
         var providers = Questions.PublishedGpu.Select(g => g.Provider).Distinct().ToList();
         int bar = 0;
@@ -42,11 +40,11 @@ public static class GpuDecisionFigure
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(-0.7, bar - 1.3, 0, 118);
-        plot.Title(title);
-        plot.YLabel($"GPU inference throughput, % of native ({Questions.Published})");
-        plot.XLabel("bars: published figures (../shared/study/domain-evidence.md); text: measured by this study's runs");
         plot.Axes.Bottom.Label.FontSize = 13;
-        return new Figure(FigureKind.GpuTradeOff, FigureFile.Save(plot, directory, "gpu-decision"), title);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(GpuDecisionFigure), "gpu-decision",
+            "GPU trade-off: published GPU throughput beside this study's metadata results",
+            "bars: published figures (../shared/study/domain-evidence.md); text: measured by this study's runs",
+            $"GPU inference throughput, % of native ({Questions.Published})"));
     }
 
     /// <summary>"metadata p50 ×1.8 vs local, 0 / 9,000 failures (≤ 0.033%)" or "not measured here".</summary>

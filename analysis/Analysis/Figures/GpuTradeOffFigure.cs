@@ -1,4 +1,3 @@
-using Analysis.Cases;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -14,7 +13,6 @@ public static class GpuTradeOffFigure
         var rows = GpuTradeOff.Of(analysis).Where(r => r.Report is not null).ToList();
         if (rows.Count == 0) return null;
         string? test = GpuTradeOff.HeadlineTest(rows.Select(r => r.Report!));
-        string title = $"GPU trade-off: {(test is null ? "GPU" : $"llama-bench {test}")} against metadata speed — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var drawn = rows.Where(r => r.P50RatioVsLocal is > 0).ToList();
         var notDrawn = rows.Except(drawn).Select(r => r.Provider).ToList();
@@ -46,11 +44,11 @@ public static class GpuTradeOffFigure
             plot.Axes.SetLimitsY(-0.05 * Math.Max(top, 1), 1.35 * Math.Max(top, 1));
             plot.Axes.SetLimitsX(Math.Log10(Math.Min(min, 1)) - 0.15, Math.Log10(Math.Max(max, 1.5)) + 0.6);
         }
-        plot.Title(title);
-        plot.XLabel("metadata p50 latency / local p50 (geometric mean over the run's cases, log scale; right is slower)" +
-                    (notDrawn.Count > 0 ? $"; not drawn, no local baseline: {string.Join(", ", notDrawn)}" : ""));
         plot.Axes.Bottom.Label.FontSize = 13;
-        plot.YLabel(test is null ? "GPU workload throughput (none run)" : $"{test} tokens/s on the guest's GPU (0 = no GPU)");
-        return new Figure(FigureKind.GpuTradeOff, FigureFile.Save(plot, directory, "gpu-tradeoff"), title);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(GpuTradeOffFigure), "gpu-tradeoff",
+            $"GPU trade-off: {(test is null ? "GPU" : $"llama-bench {test}")} against metadata speed — {analysis.Run.Label}",
+            "metadata p50 latency / local p50 (geometric mean over the run's cases, log scale; right is slower)" +
+            (notDrawn.Count > 0 ? $"; not drawn, no local baseline: {string.Join(", ", notDrawn)}" : ""),
+            test is null ? "GPU workload throughput (none run)" : $"{test} tokens/s on the guest's GPU (0 = no GPU)"));
     }
 }

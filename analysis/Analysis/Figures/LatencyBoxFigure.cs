@@ -1,6 +1,3 @@
-using Analysis.Cases;
-using Analysis.RunFolder;
-using Analysis.Statistics;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -13,11 +10,9 @@ public static class LatencyBoxFigure
 {
     public static Figure Draw(RunAnalysis analysis, string op, string directory)
     {
-        string title = $"{op}: latency distribution by workers — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var cases = analysis.Cases.Where(c => c.Key.Op == op && c.Box is not null).ToList();
-        var series = cases.Select(c => (c.Key.Provider, c.Key.Mount)).Distinct()
-            .OrderBy(s => Providers.Order(s.Provider)).ThenBy(s => s.Provider, StringComparer.Ordinal).ThenBy(s => s.Mount, StringComparer.Ordinal).ToList();
+        var series = ProviderStyle.SeriesOf(cases);
         var workers = cases.Select(c => c.Key.Workers).Distinct().Order().ToList();
         int slot = series.Count + 1;
 
@@ -56,10 +51,10 @@ public static class LatencyBoxFigure
             LogAxis.Apply(plot.Axes.Left, cases.Min(c => c.Box!.P5), cases.Max(c => c.Box!.P95), LogAxis.Time);
             plot.Axes.Margins(0.05, 0.1);
         }
-        plot.Title(title);
-        plot.XLabel("concurrent workers (one box per provider · mount)");
-        plot.YLabel($"latency, log scale ({BoxQuantiles.WhiskerLabel})");
         plot.Axes.Left.Label.FontSize = 13;
-        return new Figure(FigureKind.LatencyBox, FigureFile.Save(plot, directory, $"box.{FigureFile.Slug(op)}"), title, op);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(LatencyBoxFigure), $"box.{FigureFile.Slug(op)}",
+            $"{op}: latency distribution by workers — {analysis.Run.Label}",
+            "concurrent workers (one box per provider · mount)",
+            $"latency, log scale ({BoxQuantiles.WhiskerLabel})", op));
     }
 }

@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Cases;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -11,7 +9,6 @@ public static class LatencyEcdfFigure
 
     public static Figure Draw(RunAnalysis analysis, string op, int workers, string directory)
     {
-        string title = $"{op}: latency ECDF, {workers} worker(s) — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var cases = analysis.Cases.Where(c => c.Key.Op == op && c.Key.Workers == workers && c.Ecdf.Count > 0).ToList();
         foreach (var c in cases)
@@ -32,15 +29,14 @@ public static class LatencyEcdfFigure
         }
         if (cases.Count == 0) FigureFile.Note(plot, "no successful operations recorded");
 
-        plot.Title(title);
-        plot.XLabel("latency of a successful operation (log scale)");
-        plot.YLabel("fraction of operations at or below");
         if (cases.Count > 0)
             LogAxis.Apply(plot.Axes.Bottom, cases.Min(c => c.Ecdf[0].Ns), cases.Max(c => c.Ecdf[^1].Ns), LogAxis.Time);
         plot.Axes.SetLimitsY(0, 1.02);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.1);
         plot.ShowLegend(Alignment.LowerRight);
-        return new Figure(FigureKind.LatencyEcdf,
-            FigureFile.Save(plot, directory, $"ecdf.{FigureFile.Slug(op)}.w{workers}"), title, op, workers);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(LatencyEcdfFigure), $"ecdf.{FigureFile.Slug(op)}.w{workers}",
+            $"{op}: latency ECDF, {workers} worker(s) — {analysis.Run.Label}",
+            "latency of a successful operation (log scale)",
+            "fraction of operations at or below", op, workers));
     }
 }

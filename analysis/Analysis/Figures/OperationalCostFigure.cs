@@ -1,5 +1,3 @@
-using Analysis.Cases;
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -9,10 +7,9 @@ public static class OperationalCostFigure
 {
     public static Figure? Draw(RunAnalysis analysis, string directory)
     {
-        var rows = OperationalCost.Of(analysis.Run.Manifest);
+        var rows = StartupCosts.Of(analysis.Run.Manifest);
         if (rows.Count == 0) return null;
-        string title = $"Operational cost: start-up steps — {analysis.Run.Label}";
-        var steps = OperationalCost.Steps.Select(s => s.Step).Where(s => rows.Any(r => r.Step == s)).ToList();
+        var steps = StartupCosts.Steps.Select(s => s.Name).Where(s => rows.Any(r => r.Step == s)).ToList();
         var providers = rows.Select(r => r.Provider).Distinct().OrderBy(Providers.Order).ToList();
         var plot = FigureFile.NewPlot();
         var bars = new List<Bar>();
@@ -30,9 +27,9 @@ public static class OperationalCostFigure
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0, top: 0.2);
-        plot.Title(title);
-        plot.XLabel("start-up step (as recorded when the run started its providers)");
-        plot.YLabel("time (seconds)");
-        return new Figure(FigureKind.OperationalCost, FigureFile.Save(plot, directory, "operational-cost"), title);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(OperationalCostFigure), "operational-cost",
+            $"Operational cost: start-up steps — {analysis.Run.Label}",
+            "start-up step (as recorded when the run started its providers)",
+            "time (seconds)"));
     }
 }

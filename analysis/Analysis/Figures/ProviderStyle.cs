@@ -1,4 +1,3 @@
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -22,6 +21,11 @@ public static class ProviderStyle
 
     private static readonly Color[] Fallback =
         [Color.FromHex("#CC79A7"), Color.FromHex("#8C564B"), Color.FromHex("#BCBD22"), Color.FromHex("#17BECF")];
+
+    /// <summary>The provider · mount series of some cases, each once, in the study's provider order, then by name and mount.</summary>
+    public static List<(string Provider, string Mount)> SeriesOf(IEnumerable<CaseResult> cases) =>
+        cases.Select(c => (c.Key.Provider, c.Key.Mount)).Distinct()
+            .OrderBy(s => Providers.Order(s.Provider)).ThenBy(s => s.Provider, StringComparer.Ordinal).ThenBy(s => s.Mount, StringComparer.Ordinal).ToList();
 
     public static Color ColorOf(string provider) =>
         Colors.TryGetValue(provider, out var c) ? c : Fallback[(int)((uint)StableHash(provider) % Fallback.Length)];

@@ -1,4 +1,3 @@
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -11,7 +10,6 @@ public static class RecoveryTimesFigure
 {
     public static Figure Draw(SoakRun soak, string directory)
     {
-        string title = $"Recovery time after each fault — {soak.Label}";
         var plot = FigureFile.NewPlot();
         var recoveries = soak.Classes.Recoveries;
         var present = FaultStyle.InOrder(recoveries.Select(r => r.Kind));
@@ -52,14 +50,11 @@ public static class RecoveryTimesFigure
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
             plot.Axes.SetLimitsY(0, never * 1.12);
         }
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            present.Select((k, i) => new Tick(i, $"{k}\n{recoveries.Count(r => r.Kind == k)} injected", true)).ToArray());
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.SetLimitsX(-0.6, Math.Max(present.Count, 1) - 0.4);
-        plot.Title(title);
-        plot.XLabel("fault (black bar: median recovery)");
-        plot.YLabel("seconds from lifting the fault to normal operation");
-        return new Figure(FigureKind.RecoveryTimes, FigureFile.Save(plot, directory, "soak-recovery"), title);
+        FigureFile.CategoryAxis(plot, [.. present.Select(k => $"{k}\n{recoveries.Count(r => r.Kind == k)} injected")]);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(RecoveryTimesFigure), "soak-recovery",
+            $"Recovery time after each fault — {soak.Label}",
+            "fault (black bar: median recovery)",
+            "seconds from lifting the fault to normal operation"));
     }
 
     private static double Jitter(int j, int n) => n <= 1 ? 0 : -0.2 + 0.4 * j / (n - 1);

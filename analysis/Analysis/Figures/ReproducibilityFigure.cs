@@ -1,7 +1,4 @@
-using Analysis.Cases;
 using Analysis.Commands;
-using Analysis.RunFolder;
-using Analysis.Statistics;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -23,8 +20,7 @@ public static class ReproducibilityFigure
         if (points.Count == 0)
         {
             FigureFile.Note(plot, "no case has a value in both runs");
-            plot.Title(title);
-            return new Figure(FigureKind.Reproducibility, FigureFile.Save(plot, c.FiguresDirectory, "reproducibility"), title);
+            return FigureFile.Save(plot, c.FiguresDirectory, new FigureText(nameof(ReproducibilityFigure), "reproducibility", title, "", ""));
         }
         double min = points.Min(p => Math.Min(p.X, p.Y)) / 1.5, max = points.Max(p => Math.Max(p.X, p.Y)) * 1.5;
         double lo = Math.Log10(min), hi = Math.Log10(max);
@@ -57,11 +53,10 @@ public static class ReproducibilityFigure
         LogAxis.Apply(plot.Axes.Bottom, min, max, format);
         LogAxis.Apply(plot.Axes.Left, min, max, format);
         plot.Axes.SetLimits(lo, hi, lo, hi);
-        plot.Title(title);
-        plot.XLabel($"{what} in the base run {b.Manifest.RunId} (log)");
-        plot.YLabel($"{what} in the candidate run (log)");
         plot.ShowLegend(Edge.Right);
-        return new Figure(FigureKind.Reproducibility, FigureFile.Save(plot, c.FiguresDirectory, "reproducibility"), title);
+        return FigureFile.Save(plot, c.FiguresDirectory, new FigureText(nameof(ReproducibilityFigure), "reproducibility", title,
+            $"{what} in the base run {b.Manifest.RunId} (log)",
+            $"{what} in the candidate run (log)"));
     }
 
     private static double XValue(CompareCommand.Row r, RunPairComparer comparer) =>

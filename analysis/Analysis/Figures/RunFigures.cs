@@ -1,4 +1,3 @@
-using Analysis.Cases;
 
 namespace Analysis.Figures;
 

@@ -1,6 +1,4 @@
-using Analysis.RunFolder;
 using System.Globalization;
-using Analysis.Cases;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -13,11 +11,10 @@ public static class SlowdownHeatmapFigure
 {
     public static Figure Draw(RunAnalysis analysis, int workers, string directory)
     {
-        string title = $"Median latency relative to local, {workers} worker(s) — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var cases = analysis.Cases.Where(c => c.Key.Workers == workers && c.VsLocal is not null).ToList();
         var ops = cases.Select(c => c.Key.Op).Distinct().ToList();
-        var columns = cases.Select(c => (c.Key.Provider, c.Key.Mount)).Distinct().ToList();
+        var columns = ProviderStyle.SeriesOf(cases);
 
         if (cases.Count == 0)
         {
@@ -59,11 +56,10 @@ public static class SlowdownHeatmapFigure
             plot.Axes.SetLimits(-0.5, columns.Count - 0.5, -0.5, ops.Count - 0.5);
         }
 
-        plot.Title(title);
-        plot.XLabel("provider and mount");
-        plot.YLabel("operation");
-        return new Figure(FigureKind.SlowdownHeatmap,
-            FigureFile.Save(plot, directory, $"slowdown-heatmap.w{workers}"), title, Workers: workers);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(SlowdownHeatmapFigure), $"slowdown-heatmap.w{workers}",
+            $"Median latency relative to local, {workers} worker(s) — {analysis.Run.Label}",
+            "provider and mount",
+            "operation", Workers: workers));
     }
 
     private static double Round(double ratio) =>

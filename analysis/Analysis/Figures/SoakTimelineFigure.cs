@@ -1,4 +1,3 @@
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -11,7 +10,6 @@ public static class SoakTimelineFigure
 {
     public static Figure Draw(SoakRun soak, string directory)
     {
-        string title = $"Soak failure timeline — {soak.Label}";
         var plot = FigureFile.NewPlot();
         var (scale, unit) = SoakMarkers.TimeUnit(soak);
         SoakMarkers.Faults(plot, soak, scale);
@@ -36,11 +34,11 @@ public static class SoakTimelineFigure
         else if (rows.All(r => r.Classes.Length == 0)) FigureFile.Note(plot, $"no failures and no stalls in {rows.Sum(r => r.Ops):N0} ops");
 
         plot.Axes.SetLimitsY(0, top * 1.15);
-        plot.Title(title);
-        plot.XLabel($"time since the load started ({unit})");
-        plot.YLabel("operations per window (~1 s)");
         plot.ShowLegend(Edge.Bottom);
-        return new Figure(FigureKind.SoakTimeline, FigureFile.Save(plot, directory, "soak-timeline"), title);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(SoakTimelineFigure), "soak-timeline",
+            $"Soak failure timeline — {soak.Label}",
+            $"time since the load started ({unit})",
+            "operations per window (~1 s)"));
     }
 
     private static void Series(Plot plot, IReadOnlyList<TimeSeriesRow> rows, double scale, Func<TimeSeriesRow, long> value, Color color, MarkerShape shape, string label)

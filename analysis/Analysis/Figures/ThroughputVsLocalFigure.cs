@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Cases;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -12,11 +10,10 @@ public static class ThroughputVsLocalFigure
 {
     public static Figure Draw(RunAnalysis analysis, int workers, string directory)
     {
-        string title = $"Throughput relative to local, {workers} worker(s) — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var cases = analysis.Cases.Where(c => c.Key.Workers == workers && c.VsLocal is { } v && double.IsFinite(v.ThroughputRatio) && v.ThroughputRatio > 0).ToList();
         var ops = cases.Select(c => c.Key.Op).Distinct().ToList();
-        var series = cases.Select(c => (c.Key.Provider, c.Key.Mount)).Distinct().ToList();
+        var series = ProviderStyle.SeriesOf(cases);
 
         var bars = new List<Bar>();
         int groupWidth = series.Count + 1;
@@ -45,13 +42,12 @@ public static class ThroughputVsLocalFigure
             FillHatchColor = Colors.White.WithAlpha(0.6),
         }));
         GroupedBars.LabelGroups(plot, ops, series.Count, groupWidth);
-        plot.Title(title);
-        plot.XLabel("operation");
-        plot.YLabel("ops/s relative to local (log scale, ×1 = local)");
         var ratios = cases.Select(c => c.VsLocal!.ThroughputRatio).Append(1).ToList();
         LogAxis.Apply(plot.Axes.Left, ratios.Min(), ratios.Max(), LogAxis.Times);
         plot.Axes.Margins(bottom: 0.1, top: 0.1);
-        return new Figure(FigureKind.ThroughputVsLocal,
-            FigureFile.Save(plot, directory, $"throughput-vs-local.w{workers}"), title, Workers: workers);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(ThroughputVsLocalFigure), $"throughput-vs-local.w{workers}",
+            $"Throughput relative to local, {workers} worker(s) — {analysis.Run.Label}",
+            "operation",
+            "ops/s relative to local (log scale, ×1 = local)", Workers: workers));
     }
 }

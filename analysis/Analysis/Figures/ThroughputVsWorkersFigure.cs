@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Cases;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -9,7 +7,6 @@ public static class ThroughputVsWorkersFigure
 {
     public static Figure Draw(RunAnalysis analysis, string op, string directory)
     {
-        string title = $"{op}: throughput against workers — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var cases = analysis.Cases.Where(c => c.Key.Op == op && c.Summary.OpsPerS > 0 && double.IsFinite(c.Summary.OpsPerS)).ToList();
         foreach (var line in cases.GroupBy(c => (c.Key.Provider, c.Key.Mount)))
@@ -37,10 +34,9 @@ public static class ThroughputVsWorkersFigure
             plot.Axes.Margins(0.08, 0.1);
             plot.ShowLegend(Edge.Right);
         }
-        plot.Title(title);
-        plot.XLabel("concurrent workers (log2 scale)");
-        plot.YLabel("aggregate throughput (ops/s, log scale)");
-        return new Figure(FigureKind.ThroughputVsWorkers,
-            FigureFile.Save(plot, directory, $"throughput-vs-workers.{FigureFile.Slug(op)}"), title, op);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(ThroughputVsWorkersFigure), $"throughput-vs-workers.{FigureFile.Slug(op)}",
+            $"{op}: throughput against workers — {analysis.Run.Label}",
+            "concurrent workers (log2 scale)",
+            "aggregate throughput (ops/s, log scale)", op));
     }
 }

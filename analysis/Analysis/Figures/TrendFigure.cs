@@ -1,5 +1,3 @@
-using Analysis.RunFolder;
-using Analysis.Cases;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -10,7 +8,6 @@ public static class TrendFigure
     public static Figure Draw(TrendMetric metric, string op, IReadOnlyList<string> runLabels,
         IReadOnlyList<(CaseKey Key, double[] Values, int[] ChangePoints)> series, string directory)
     {
-        string title = $"{op}: {metric.Title} across runs";
         var plot = FigureFile.NewPlot();
         bool log = metric.LogScale && series.SelectMany(s => s.Values).Where(double.IsFinite).All(v => v > 0);
         double Y(double v) => log ? Math.Log10(v) : v;
@@ -38,9 +35,9 @@ public static class TrendFigure
             runLabels.Select((l, i) => new Tick(i, l, true)).ToArray());
         plot.Axes.Margins(0.08, 0.12);
         plot.ShowLegend(Edge.Right);
-        plot.Title(title);
-        plot.XLabel("run (red circle: change point, ED-PELT)");
-        plot.YLabel(metric.AxisLabel + (log ? " (log scale)" : ""));
-        return new Figure(FigureKind.Trend, FigureFile.Save(plot, directory, $"trend.{metric.Name}.{FigureFile.Slug(op)}"), title, op);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(TrendFigure), $"trend.{metric.Name}.{FigureFile.Slug(op)}",
+            $"{op}: {metric.Title} across runs",
+            "run (red circle: change point, ED-PELT)",
+            metric.AxisLabel + (log ? " (log scale)" : ""), op));
     }
 }

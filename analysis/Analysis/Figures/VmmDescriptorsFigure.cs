@@ -1,4 +1,3 @@
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -14,7 +13,6 @@ public static class VmmDescriptorsFigure
 
     public static Figure Draw(SoakRun soak, string directory)
     {
-        string title = $"Host processes' open file descriptors — {soak.Label}";
         var plot = FigureFile.NewPlot();
         var (scale, unit) = SoakMarkers.TimeUnit(soak);
         SoakMarkers.Faults(plot, soak, scale);
@@ -30,10 +28,10 @@ public static class VmmDescriptorsFigure
         }
         if (roles.Count == 0) FigureFile.Note(plot, "no host process was sampled for this provider");
         else plot.Axes.SetLimitsY(0, soak.Vmm.GroupBy(r => (r.Role, Math.Round(r.TS))).Max(g => g.Sum(r => r.OpenFds)) * 1.15 + 1);
-        plot.Title(title);
-        plot.XLabel($"time since the load started ({unit})");
-        plot.YLabel("open file descriptors (/proc/PID/fd)");
         plot.ShowLegend(Edge.Bottom);
-        return new Figure(FigureKind.VmmDescriptors, FigureFile.Save(plot, directory, "soak-vmm-fds"), title);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(VmmDescriptorsFigure), "soak-vmm-fds",
+            $"Host processes' open file descriptors — {soak.Label}",
+            $"time since the load started ({unit})",
+            "open file descriptors (/proc/PID/fd)"));
     }
 }

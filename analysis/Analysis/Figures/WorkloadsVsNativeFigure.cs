@@ -1,5 +1,3 @@
-using Analysis.Cases;
-using Analysis.RunFolder;
 using ScottPlot;
 
 namespace Analysis.Figures;
@@ -14,7 +12,6 @@ public static class WorkloadsVsNativeFigure
     {
         var shown = results.Where(r => r.Provider != Providers.Local && r.PercentOfNative is not null).ToList();
         if (results.Count == 0) return null;
-        string title = $"Real tools' workloads as % of native (local = 100%) — {analysis.Run.Label}";
         var plot = FigureFile.NewPlot();
         var workloads = results.Select(r => r.Workload).Distinct().ToList();
         var series = shown.Select(r => (r.Provider, r.Mount)).Distinct().ToList();
@@ -42,11 +39,11 @@ public static class WorkloadsVsNativeFigure
             FillHatch = ProviderStyle.HatchOf(s.Mount), FillHatchColor = Colors.White.WithAlpha(0.6),
         }));
         GroupedBars.LabelGroups(plot, workloads, series.Count, groupWidth);
-        plot.Title(title);
-        plot.XLabel("workload (trace of a real tool, replayed in the guest)");
-        plot.YLabel("% of native speed (local time / provider time)");
         double top = Math.Max(110, shown.Select(r => r.PercentOfNative!.Value.Upper).DefaultIfEmpty(100).Max() * 1.1);
         plot.Axes.SetLimitsY(0, top);
-        return new Figure(FigureKind.WorkloadsVsNative, FigureFile.Save(plot, directory, "workloads-vs-native"), title);
+        return FigureFile.Save(plot, directory, new FigureText(nameof(WorkloadsVsNativeFigure), "workloads-vs-native",
+            $"Real tools' workloads as % of native (local = 100%) — {analysis.Run.Label}",
+            "workload (trace of a real tool, replayed in the guest)",
+            "% of native speed (local time / provider time)"));
     }
 }

@@ -1,6 +1,4 @@
-using Analysis.RunFolder;
 using System.Text;
-using Analysis.Cases;
 
 namespace Analysis.Memo;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using Analysis.Cases;
 using Analysis.Decision;
-using Analysis.Figures;
 
 namespace Analysis.Memo;
 

@@ -1,8 +1,5 @@
 using System.Text;
-using Analysis.Cases;
 using Analysis.Decision;
-using Analysis.RunFolder;
-using Analysis.Statistics;
 
 namespace Analysis.Memo;
 
@@ -75,7 +72,7 @@ public static class FindingsSection
     private static void OperationalCost(StringBuilder md, IReadOnlyList<RunAnalysis> runs)
     {
         md.AppendLine("### 2. Operational cost").AppendLine();
-        bool bothMachines = runs.Any(r => Cases.OperationalCost.Of(r.Run.Manifest).Select(c => c.Provider).Distinct()
+        bool bothMachines = runs.Any(r => StartupCosts.Of(r.Run.Manifest).Select(c => c.Provider).Distinct()
             .Count(p => p is Providers.AppleHv or Providers.Libkrun) == 2);
         md.AppendLine(bothMachines
             ? "Start-up steps of `applehv` and `libkrun` as measured by the run that started them (below; install steps and the migration of existing machines are in the Mac guide, `docs/mac.md`)."
@@ -84,7 +81,7 @@ public static class FindingsSection
               "What the runs did measure for the providers they started:").AppendLine();
         var table = new MarkdownTable("run", "provider", "step", "seconds");
         foreach (var run in runs)
-        foreach (var row in Cases.OperationalCost.Of(run.Run.Manifest))
+        foreach (var row in StartupCosts.Of(run.Run.Manifest))
             table.Add(run.Run.Label, $"`{row.Provider}`", row.Step, row.Seconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         if (table.RowCount > 0) md.Append(table).AppendLine();
         else md.AppendLine("(no start-up step was timed by these runs)").AppendLine();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Analysis.Figures;
-using Analysis.Statistics;
 
 namespace Analysis.Memo;
 

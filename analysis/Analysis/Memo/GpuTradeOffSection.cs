@@ -1,6 +1,4 @@
 using System.Text;
-using Analysis.Cases;
-using Analysis.Figures;
 
 namespace Analysis.Memo;
 
@@ -33,7 +31,7 @@ public static class GpuTradeOffSection
     /// <summary>The runs' GPU trade-off figures, right after the table.</summary>
     public static void Embed(StringBuilder md, IEnumerable<Figure> figures, string memoDir)
     {
-        foreach (var f in figures.Where(f => f.Kind == FigureKind.GpuTradeOff))
+        foreach (var f in figures.Where(f => f.Kind == nameof(GpuTradeOffFigure)))
             MemoWriter.Embed(md, f, memoDir);
     }
 }

@@ -1,9 +1,5 @@
 using System.Text;
-using Analysis.Cases;
 using Analysis.Decision;
-using Analysis.Figures;
-using Analysis.RunFolder;
-using Analysis.Statistics;
 
 namespace Analysis.Memo;
 

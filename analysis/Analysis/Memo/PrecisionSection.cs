@@ -1,6 +1,4 @@
 using System.Text;
-using Analysis.Cases;
-using Analysis.Statistics;
 
 namespace Analysis.Memo;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Analysis.RunFolder;
 
 namespace Analysis.Memo;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Analysis.Figures;
-using Analysis.RunFolder;
 
 namespace Analysis.Memo;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Analysis.Figures;
-using Analysis.RunFolder;
 
 namespace Analysis.Memo;
 

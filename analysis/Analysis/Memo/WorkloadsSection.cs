@@ -1,7 +1,4 @@
 using System.Text;
-using Analysis.Cases;
-using Analysis.Figures;
-using Analysis.Statistics;
 
 namespace Analysis.Memo;
 
@@ -33,7 +30,7 @@ public static class WorkloadsSection
                     : r.PercentOfNative is { } p ? $"{Pct(p.Value)} [{Pct(p.Lower)}, {Pct(p.Upper)}]" : "— (no local baseline)",
                 r.Failures == 0 ? "0" : string.Join(", ", r.FailuresByErrno.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {Format.Count(e.Value)}")));
         md.AppendLine(table.ToString());
-        foreach (var f in figures.Where(f => f.Kind == FigureKind.WorkloadsVsNative))
+        foreach (var f in figures.Where(f => f.Kind == nameof(WorkloadsVsNativeFigure)))
             MemoWriter.Embed(md, f, memoDir);
     }
 

@@ -1,4 +1,3 @@
-using Analysis.RunFolder;
 using FsBench.Protocol;
 using HdrHistogram;
 

@@ -1,11 +1,5 @@
-using BenchmarkDotNet.Analysers;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Loggers;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Validators;
 using FsBench.Host.Providers;
 using FsBench.Host.Study;
 
@@ -19,19 +13,11 @@ namespace FsBench.Host.Benchmarks;
 /// the provider's known-bug pass runs before its final stop.
 /// </summary>
 public sealed class ExclusiveSwitcher(RunFolder folder, StudySettings settings, IReadOnlyDictionary<string, IProvider> providers,
-    ProviderContext ctx, Action<IProvider, ProviderInfo> started) : IDiagnoser
+    ProviderContext ctx, Action<IProvider, ProviderInfo> started) : HostDiagnoser("FsExclusiveSwitcher")
 {
     private (IProvider Provider, int Repetition)? _active;
 
-    public IEnumerable<string> Ids => ["FsExclusiveSwitcher"];
-    public IEnumerable<IExporter> Exporters => [];
-    public IEnumerable<IAnalyser> Analysers => [];
-    public RunMode GetRunMode(BenchmarkCase benchmarkCase) => RunMode.NoOverhead;
-    public void DisplayResults(ILogger logger) { }
-    public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => [];
-    public IEnumerable<Metric> ProcessResults(DiagnoserResults results) => [];
-
-    public void Handle(HostSignal signal, DiagnoserActionParameters parameters)
+    public override void Handle(HostSignal signal, DiagnoserActionParameters parameters)
     {
         if (signal != HostSignal.BeforeProcessStart) return;
         var job = parameters.BenchmarkCase.Job;

@@ -1,12 +1,8 @@
-using BenchmarkDotNet.Analysers;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Validators;
 using FsBench.Host.Study;
 
 namespace FsBench.Host.Benchmarks;
@@ -15,17 +11,9 @@ namespace FsBench.Host.Benchmarks;
 /// Turns what the probe measured inside the guest (the case file the child wrote) into summary metrics:
 /// failures, failure rate and the in-guest p50/p99/p99.9. Runs in the host process.
 /// </summary>
-public sealed class ProbeDiagnoser(RunFolder folder) : IDiagnoser
+public sealed class ProbeDiagnoser(RunFolder folder) : HostDiagnoser("FsProbe")
 {
-    public IEnumerable<string> Ids => ["FsProbe"];
-    public IEnumerable<IExporter> Exporters => [];
-    public IEnumerable<IAnalyser> Analysers => [];
-    public RunMode GetRunMode(BenchmarkCase benchmarkCase) => RunMode.NoOverhead;
-    public void Handle(HostSignal signal, DiagnoserActionParameters parameters) { }
-    public void DisplayResults(ILogger logger) { }
-    public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => [];
-
-    public IEnumerable<Metric> ProcessResults(DiagnoserResults results)
+    public override IEnumerable<Metric> ProcessResults(DiagnoserResults results)
     {
         var c = CaseFiles.Read(folder, results.BenchmarkCase);
         if (c is null) yield break;

@@ -25,7 +25,7 @@ public static class FaultCommand
         var outDir = new Option<string?>("--out") { Description = "where to record the fault (default: results/<id>-fault-<provider>)" };
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
 
-        var cmd = new Command("fault", "Inject one fault (pause, freeze, stall, kill, sleep) into a running provider and record it") { provider, kind, seconds, run, outDir, results };
+        var cmd = new Command("fault", $"Inject one fault ({string.Join(", ", FaultNames.All.Select(f => f.Name()))}) into a running provider and record it") { provider, kind, seconds, run, outDir, results };
         cmd.SetAction(async (parse, ct) =>
         {
             string p = parse.GetValue(provider)!;

@@ -41,7 +41,7 @@ public static class MacStudyCommand
             var plan = MacStudyPlan.Load(dir);
             if (plan is null)
             {
-                plan = MacStudyPlan.Build(new MacStudySettings
+                plan = MacStudyPlanner.Build(new MacStudySettings
                 {
                     Providers = list, Profile = parse.GetValue(profile)!, Repetitions = parse.GetValue(reps),
                     SoakDuration = parse.GetValue(soak)!, SoakFaults = parse.GetValue(faults)!, Gpu = !parse.GetValue(noGpu),

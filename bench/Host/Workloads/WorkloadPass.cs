@@ -42,10 +42,8 @@ public static class WorkloadPass
     public static async Task RunAsync(RunFolder folder, IReadOnlyList<IProvider> providers, StudySettings s, ProviderContext ctx, CancellationToken ct)
     {
         if (s.Workloads.Length == 0) return;
-        string csv = Path.Combine(folder.Dir, WorkloadRow.FileName);
-        if (!File.Exists(csv)) await File.WriteAllTextAsync(csv, WorkloadRow.Header + "\n", ct);
-        string dir = Path.Combine(folder.Dir, "workloads");
-        Directory.CreateDirectory(dir);
+        var layout = folder.Layout;
+        if (!File.Exists(layout.Workloads)) RunFormatCsv.CreateEmpty<WorkloadRow>(layout.Workloads);
         var replayCtx = ctx with { BatchTimeout = ctx.BatchTimeout > ReplayTimeout ? ctx.BatchTimeout : ReplayTimeout };
         var dead = new HashSet<string>();
         foreach (var w in s.Workloads.Select(n => WorkloadCatalog.Find(n)!))
@@ -67,11 +65,12 @@ public static class WorkloadPass
                     Console.WriteLine($"fsbench: workload {w.Name} on {p.Name}/{mount} ({label}): {reply.WallNs / 1e9:0.000} s, " +
                                       $"{reply.Calls} calls on {reply.Lanes} workers, {reply.Failures} failure(s)");
                     if (rep < 0) continue;
-                    await File.WriteAllTextAsync(Path.Combine(dir, $"{p.Name}.{mount}.{w.Name}.r{rep + 1}.json"),
-                        JsonSerializer.Serialize(reply, ProtocolJson.Default.ReplayReply), ct);
-                    var row = new WorkloadRow(p.Name, mount, w.Name, rep + 1, reply.Calls, reply.Lanes, reply.WallNs, reply.SetupNs,
-                        reply.Failures, reply.FailuresByErrno);
-                    await File.AppendAllTextAsync(csv, row.Line() + "\n", ct);
+                    WorkloadReplyFile.Write(layout.WorkloadReply(p.Name, mount, w.Name, rep + 1), reply);
+                    RunFormatCsv.Append(layout.Workloads, new WorkloadRow
+                    {
+                        Provider = p.Name, Mount = mount, Workload = w.Name, Rep = rep + 1, Calls = reply.Calls, Lanes = reply.Lanes,
+                        WallNs = reply.WallNs, SetupNs = reply.SetupNs, Failures = reply.Failures, FailuresByErrno = reply.FailuresByErrno,
+                    });
                 }
                 catch (ProbeChannelException e)
                 {

@@ -1,11 +1,11 @@
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.KnownBugs;
 
 /// <summary>
 /// chmod of the share's root (the directory the probe works in, as mounted): under AVF it returns EPERM
 /// (siderolabs/talos#14058). The mode is restored afterwards.
 /// </summary>
-public sealed class ChmodShareRoot : IKnownBugProbe
+public sealed class ChmodShareRoot() : KnownBugProbe("chmod_share_root",
+    "chmod of the share's root to 0775 succeeds and stat shows it, then back (talos#14058)")
 {
     /// <summary>
     /// The mount under test: the runner checks in &lt;mount&gt;/fsprobe-…/kb-…, so the grandparent of a check's directory
@@ -18,20 +18,17 @@ public sealed class ChmodShareRoot : IKnownBugProbe
             ? Path.GetDirectoryName(session) ?? dir : dir;
     }
 
-    public string Name => "chmod_share_root";
-    public string Expected => "chmod of the share's root to 0775 succeeds and stat shows it, then back (talos#14058)";
-
-    public string? Check(string dir)
+    public override string? Check(string dir)
     {
         string root = MountOf(dir);
-        var before = Observe.StatFull(root, out var err);
+        var before = Observe.Stat(root, out var err);
         if (before is null) return $"stat root: {err}";
         uint original = before.Value.Mode & 0xfffu;
         uint target = original == 0x1fdu ? 0x1edu : 0x1fdu;   // 0775, or 0755 when it is 0775 already
         try
         {
             if (Native.Chmod(root, target) != 0) return $"chmod root: {Observe.Err()}";
-            var after = Observe.StatFull(root, out err);
+            var after = Observe.Stat(root, out err);
             if (after is null) return $"stat root after chmod: {err}";
             return (after.Value.Mode & 0xfffu) == target ? null : $"root mode {Convert.ToString(after.Value.Mode & 0xfff, 8)} after chmod, expected {Convert.ToString(target, 8)}";
         }

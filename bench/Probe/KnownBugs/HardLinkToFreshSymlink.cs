@@ -1,20 +1,13 @@
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.KnownBugs;
 
 /// <summary>ln -s foo bar; cp -al bar baz: a hard link to a new symlink; AVF returns EIO but creates it (docker/for-mac#7700).</summary>
-public sealed class HardLinkToFreshSymlink : IKnownBugProbe
+public sealed class HardLinkToFreshSymlink() : KnownBugProbe("hardlink_to_fresh_symlink",
+    "link(symlink, new) succeeds (docker/for-mac#7700)")
 {
-    public string Name => "hardlink_to_fresh_symlink";
-    public string Expected => "link(symlink, new) succeeds (docker/for-mac#7700)";
-
-    public string? Check(string dir)
+    public override string? Check(string dir)
     {
         string s = $"{dir}/bar", h = $"{dir}/baz";
-        try
-        {
-            if (Native.Symlink("foo", s) != 0) return $"symlink: {Observe.Err()}";
-            return Native.Link(s, h) == 0 ? null : Observe.FailedButLeft(Observe.Err(), h);
-        }
-        finally { Native.Unlink(h); Native.Unlink(s); }
+        if (Native.Symlink("foo", s) != 0) return $"symlink: {Observe.Err()}";
+        return Native.Link(s, h) == 0 ? null : Observe.FailedButLeft(Observe.Err(), h);
     }
 }

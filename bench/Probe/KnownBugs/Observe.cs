@@ -1,4 +1,3 @@
-using FsBench.Probe.Libc;
 
 namespace FsBench.Probe.KnownBugs;
 
@@ -11,18 +10,8 @@ internal static unsafe class Observe
         return Native.Statx(Native.AT_FDCWD, path, Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &b) == 0;
     }
 
-    /// <summary>(inode, link count), or null with the errno name when statx fails.</summary>
-    public static (ulong Ino, uint Nlink)? Stat(string path, out string? error)
-    {
-        StatxBuf b;
-        error = null;
-        if (Native.Statx(Native.AT_FDCWD, path, Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &b) == 0) return (b.Ino, b.Nlink);
-        error = ErrnoNames.Name(Native.Errno);
-        return null;
-    }
-
     /// <summary>(inode, link count, mode, size), or null with the errno name when statx fails.</summary>
-    public static (ulong Ino, uint Nlink, uint Mode, ulong Size)? StatFull(string path, out string? error)
+    public static (ulong Ino, uint Nlink, uint Mode, ulong Size)? Stat(string path, out string? error)
     {
         StatxBuf b;
         error = null;

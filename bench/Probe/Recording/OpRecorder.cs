@@ -1,4 +1,3 @@
-using FsBench.Probe.Libc;
 using FsBench.Protocol;
 using HdrHistogram;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using FsBench.Probe.Libc;
 using FsBench.Protocol.Trace;
 
 namespace FsBench.Probe.Replay;

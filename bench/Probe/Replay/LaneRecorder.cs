@@ -1,4 +1,3 @@
-using FsBench.Probe.Libc;
 using FsBench.Probe.Recording;
 using FsBench.Protocol;
 using FsBench.Protocol.Trace;

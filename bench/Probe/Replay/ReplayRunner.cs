@@ -1,4 +1,3 @@
-using FsBench.Probe.Libc;
 using FsBench.Probe.Session;
 using FsBench.Protocol;
 using FsBench.Protocol.Trace;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using FsBench.Probe.Libc;
-using FsBench.Probe.Ops;
 using FsBench.Probe.Recording;
 using FsBench.Protocol;
 

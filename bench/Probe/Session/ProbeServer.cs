@@ -1,7 +1,5 @@
 using System.Text.Json;
 using FsBench.Probe.KnownBugs;
-using FsBench.Probe.Libc;
-using FsBench.Probe.Ops;
 using FsBench.Protocol;
 
 namespace FsBench.Probe.Session;

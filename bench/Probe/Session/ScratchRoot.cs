@@ -1,4 +1,3 @@
-using FsBench.Probe.Libc;
 
 namespace FsBench.Probe.Session;
 
@@ -59,7 +58,8 @@ public sealed class ScratchRoot
         _sessionDirs.Clear();
     }
 
-    private void RemoveTree(string dir)
+    /// <summary>Removes a directory under the root and all in it, modes notwithstanding; symlinks are removed, never followed.</summary>
+    public void RemoveTree(string dir)
     {
         if (!IsInside(dir)) return;
         var info = new DirectoryInfo(dir);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FsBench.Probe.Ops;
 using FsBench.Probe.Recording;
 
 namespace FsBench.Probe.Session;

@@ -1,4 +1,3 @@
-using FsBench.Probe.Libc;
 
 namespace FsBench.Probe.Soak;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using FsBench.Probe.KnownBugs;
-using FsBench.Probe.Libc;
 using FsBench.Probe.Recording;
 using FsBench.Probe.Session;
 using FsBench.Protocol;

@@ -1,5 +1,4 @@
 using FsBench.Probe.Soak;
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.SoakActions;
 
 /// <summary>Write a small file (open O_CREAT|O_TRUNC, write 0.5–4 KiB, close), as an editor or a tool's output does.</summary>

@@ -1,5 +1,4 @@
 using FsBench.Probe.Soak;
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.SoakActions;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using FsBench.Probe.Soak;
-using FsBench.Probe.Ops;
 namespace FsBench.Probe.SoakActions;
 
 /// <summary>readdir of the worker's directory to the end (ls, glob, a file watcher's rescan).</summary>

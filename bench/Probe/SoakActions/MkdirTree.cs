@@ -1,5 +1,4 @@
 using FsBench.Probe.Soak;
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.SoakActions;
 
 /// <summary>mkdir -p of a three-level path in a small tree (4×4×4 leaves): EEXIST on a level is normal.</summary>

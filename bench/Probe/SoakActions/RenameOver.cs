@@ -1,5 +1,4 @@
 using FsBench.Probe.Soak;
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.SoakActions;
 
 /// <summary>Save by rename: write a temporary file, then rename it over the target (editors, git's index.lock).</summary>

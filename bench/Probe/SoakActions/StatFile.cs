@@ -1,5 +1,4 @@
 using FsBench.Probe.Soak;
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.SoakActions;
 
 /// <summary>statx of a file the worker wrote (or of its directory before it has any).</summary>

@@ -1,5 +1,4 @@
 using FsBench.Probe.Soak;
-using FsBench.Probe.Libc;
 namespace FsBench.Probe.SoakActions;
 
 /// <summary>unlink of a file the worker wrote (ENOENT here means a file it created has vanished); a write when it has none.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Ci;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using FsBench.Host.Providers.Qemu;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.FaultModel;
 

@@ -1,4 +1,3 @@
-using FsBench.Tests.Support;
 using static FsBench.Tests.FaultModel.FaultModelDriver;
 
 namespace FsBench.Tests.FaultModel;
@@ -8,14 +7,11 @@ namespace FsBench.Tests.FaultModel;
 /// does: it fails where the model says, performs the operation where the published bug "fails but does it anyway",
 /// logs every injection (kind, errno, path), and passes everything through when the behaviour is off.
 /// </summary>
-public sealed class FaultModelLibraryTests(FaultModelDriver driver) : IClassFixture<FaultModelDriver>, IDisposable
+public sealed class FaultModelLibraryTests(FaultModelDriver driver) : TempDirTest, IClassFixture<FaultModelDriver>
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private string NewDir()
     {
-        string d = Path.Combine(_tmp.Path, "d" + Guid.NewGuid().ToString("N")[..8]);
+        string d = Path.Combine(Tmp.Path, "d" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(d);
         return d;
     }

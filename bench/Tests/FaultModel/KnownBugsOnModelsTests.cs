@@ -1,5 +1,4 @@
 using FsBench.Host.Providers;
-using FsBench.Tests.Support;
 using Xunit.Abstractions;
 
 namespace FsBench.Tests.FaultModel;

@@ -2,7 +2,6 @@ using FsBench.Host.Channel;
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Qemu;
 using FsBench.Tests.Qemu;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.FaultModel;
 

@@ -1,5 +1,4 @@
 using FsBench.Host.Gpu;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Gpu;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FsBench.Host.Gpu;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Gpu;
 

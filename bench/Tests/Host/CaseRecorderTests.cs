@@ -1,7 +1,5 @@
-using FsBench.RunFormat;
 using FsBench.Host.Study;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 using HdrHistogram;
 
 namespace FsBench.Tests.Host;

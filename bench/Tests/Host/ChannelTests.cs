@@ -1,7 +1,6 @@
 using CliWrap;
 using FsBench.Host.Channel;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Host;
 

@@ -1,16 +1,14 @@
 using CliWrap;
 using CliWrap.Buffered;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Host;
 
 /// <summary>Wrong input gets one line on stderr and a non-zero exit, and writes no run folder.</summary>
 public sealed class CommandLineTests : TempDirTest
 {
-    private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll");
 
     private async Task<BufferedCommandResult> Host(params string[] args) =>
-        await Cli.Wrap("dotnet").WithArguments([HostDll, .. args]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        await Cli.Wrap("dotnet").WithArguments([Requirements.HostDll, .. args]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
 
     [Theory]
     [InlineData("unknown provider 'nosuch'", "run", "--providers", "nosuch")]

@@ -1,6 +1,5 @@
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Podman;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Host;
 

@@ -1,7 +1,6 @@
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Podman;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Host;
 

@@ -1,17 +1,12 @@
-using FsBench.RunFormat;
 using FsBench.Host.Study;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 using HdrHistogram;
 
 namespace FsBench.Tests.Host;
 
 /// <summary>The order of repetitions, and what a launch's warmup batches may (not) reach.</summary>
-public sealed class RepetitionTests : IDisposable
+public sealed class RepetitionTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private static readonly string[] Providers = ["local", "podman", "qemu-virtiofs", "qemu-9p", "applehv", "libkrun"];
     private static readonly HashSet<string> Exclusive = ["applehv", "libkrun"];
 
@@ -71,7 +66,7 @@ public sealed class RepetitionTests : IDisposable
     [Fact]
     public void Warmup_batches_reach_neither_the_histogram_nor_the_sample_nor_the_failure_counts()
     {
-        var folder = RunFolder.Create(Path.Combine(_tmp.Path, "run"));
+        var folder = RunFolder.Create(Path.Combine(Tmp.Path, "run"));
         var key = new CaseKey("local", "bind", "mkdir", 1);
         // Launch 1: one warmup batch at 1 ms with 3 failures, two measured batches at 10 us.
         var first = new CaseRecorder(key, "private", 1024, folder, repetition: 0, warmup: 1);

@@ -5,7 +5,6 @@ using FsBench.Host.Providers.Local;
 using FsBench.Host.Providers.Podman;
 using FsBench.Host.Providers.Qemu;
 using FsBench.Host.Study;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Host;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Host;
 
@@ -11,11 +10,10 @@ namespace FsBench.Tests.Host;
 /// </summary>
 public sealed class StudyRunTests : TempDirTest
 {
-    private static string HostDll => Path.Combine(Requirements.RepoRoot, "bench/Host/bin/Release/net10.0/FsBench.Host.dll");
 
     private async Task<BufferedCommandResult> Run(string outDir, string probe, params string[] args) =>
         await Cli.Wrap("dotnet")
-            .WithArguments([HostDll, "run", "--profile", "smoke", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(Tmp.Path, "scratch"), .. args])
+            .WithArguments([Requirements.BuiltHostDll, "run", "--profile", "smoke", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(Tmp.Path, "scratch"), .. args])
             .WithWorkingDirectory(Requirements.RepoRoot)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();

@@ -2,7 +2,6 @@ using CliWrap;
 using CliWrap.Buffered;
 using FsBench.Host.Channel;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 using Xunit.Abstractions;
 
 namespace FsBench.Tests.Machine;
@@ -12,11 +11,8 @@ namespace FsBench.Tests.Machine;
 /// run here under qemu-aarch64 user emulation with Debian's arm64 cross libc (glibc 2.36, the image's): it must
 /// answer hello as aarch64 and run a batch of every operation without a failure.
 /// </summary>
-public sealed class Arm64ProbeTests(ITestOutputHelper output) : IDisposable
+public sealed class Arm64ProbeTests(ITestOutputHelper output) : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [RequiresFact("qemu-aarch64")]
     public async Task The_documented_arm64_build_answers_hello_and_runs_every_op_under_qemu_aarch64()
     {
@@ -26,7 +22,7 @@ public sealed class Arm64ProbeTests(ITestOutputHelper output) : IDisposable
         string probe = Path.Combine(Requirements.RepoRoot, ".cache", "probe", "linux-arm64", "fsprobe");
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(probe)!, ".inputs")), "the set-up's stamp marks the build as its own");
 
-        var cmd = Cli.Wrap("/usr/bin/qemu-aarch64-static").WithArguments(["-L", Requirements.Arm64Libs, probe, "--root", _tmp.Path]);
+        var cmd = Cli.Wrap("/usr/bin/qemu-aarch64-static").WithArguments(["-L", Requirements.Arm64Libs, probe, "--root", Tmp.Path]);
         await using var session = new ProbeSession(new ProcessChannel(cmd), ".", TimeSpan.FromMinutes(2), lowerDir: ".");
         var hello = await session.HelloAsync();
         Assert.Equal("aarch64", hello.Arch);

@@ -1,6 +1,5 @@
 using FsBench.Host.Providers.Machine;
 
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 

@@ -1,17 +1,15 @@
 using CliWrap;
 using CliWrap.Buffered;
 using FsBench.Host.Commands;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 
 /// <summary>fsbench doctor and fsbench migrate on this (Linux) host.</summary>
 public sealed class DoctorTests
 {
-    private static readonly string HostDll = Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll");
 
     private static async Task<BufferedCommandResult> Host(params string[] args) =>
-        await Cli.Wrap("dotnet").WithArguments([HostDll, .. args]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        await Cli.Wrap("dotnet").WithArguments([Requirements.HostDll, .. args]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
 
     [RequiresFact("linux")]
     public async Task On_linux_the_mac_providers_are_unavailable_with_their_reasons_and_local_is_available()

@@ -4,7 +4,6 @@ using FsBench.Host.Providers;
 using FsBench.Host.Providers.Faults;
 using FsBench.Host.Providers.Machine;
 using FsBench.Host.Study;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 
@@ -96,6 +95,6 @@ public sealed class FaultTests
     }
 
     internal static Task<BufferedCommandResult> RunFault(params string[] args) =>
-        Cli.Wrap("dotnet").WithArguments([Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll"), "fault", .. args])
+        Cli.Wrap("dotnet").WithArguments([Requirements.HostDll, "fault", .. args])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
 }

@@ -1,29 +1,25 @@
 using FsBench.Host.Providers.Machine;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 
 /// <summary>Freeze windows: recorded across processes, holding back podman machine commands, owning the failures inside them.</summary>
-public sealed class FreezeLedgerTests : IDisposable
+public sealed class FreezeLedgerTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [Fact]
     public async Task No_machine_command_starts_during_a_freeze_and_the_window_is_recorded_at_the_thaw()
     {
-        FreezeLedger.Begin(_tmp.Path, "fsbench-libkrun");
-        Assert.Equal(["fsbench-libkrun"], FreezeLedger.Frozen(_tmp.Path));
+        FreezeLedger.Begin(Tmp.Path, "fsbench-libkrun");
+        Assert.Equal(["fsbench-libkrun"], FreezeLedger.Frozen(Tmp.Path));
         var said = new List<string>();
-        var wait = FreezeLedger.WaitUntilThawedAsync(_tmp.Path, TimeSpan.FromMinutes(5), said.Add, CancellationToken.None);
+        var wait = FreezeLedger.WaitUntilThawedAsync(Tmp.Path, TimeSpan.FromMinutes(5), said.Add, CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.False(wait.IsCompleted);
         Assert.Contains("fsbench-libkrun", Assert.Single(said));
 
-        var w = FreezeLedger.End(_tmp.Path, "fsbench-libkrun")!;
+        var w = FreezeLedger.End(Tmp.Path, "fsbench-libkrun")!;
         await wait.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Empty(FreezeLedger.Frozen(_tmp.Path));
-        Assert.Equal(w, Assert.Single(FreezeLedger.Read(_tmp.Path)));
+        Assert.Empty(FreezeLedger.Frozen(Tmp.Path));
+        Assert.Equal(w, Assert.Single(FreezeLedger.Read(Tmp.Path)));
         Assert.True(w.EndUtc - w.StartUtc >= TimeSpan.FromSeconds(2));
     }
 
@@ -41,9 +37,9 @@ public sealed class FreezeLedgerTests : IDisposable
     [Fact]
     public async Task A_freeze_that_is_never_thawed_ends_the_wait_with_a_one_line_error()
     {
-        FreezeLedger.Begin(_tmp.Path, "fsbench-applehv");
+        FreezeLedger.Begin(Tmp.Path, "fsbench-applehv");
         var e = await Assert.ThrowsAsync<FsBench.Host.Study.StudyException>(() =>
-            FreezeLedger.WaitUntilThawedAsync(_tmp.Path, TimeSpan.FromSeconds(1), null, CancellationToken.None));
+            FreezeLedger.WaitUntilThawedAsync(Tmp.Path, TimeSpan.FromSeconds(1), null, CancellationToken.None));
         Assert.Contains("fsbench-applehv still frozen", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }

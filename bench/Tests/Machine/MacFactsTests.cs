@@ -1,5 +1,4 @@
 using FsBench.Host.Providers.Machine;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 

@@ -1,22 +1,17 @@
-using FsBench.RunFormat;
 using FsBench.Host.Providers.Machine;
 using FsBench.Host.Providers.Machine.MacStudy;
 using FsBench.Host.Study;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 
 /// <summary>mac-study's plan, driven through the real machine command construction against podman's behaviour.</summary>
-public sealed class MacStudyTests : IDisposable
+public sealed class MacStudyTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private MacStudyRunner Runner(SimulatedMac mac, MacStudyPlan plan, List<string>? said = null) =>
-        new(mac, _tmp.Path, plan, new MacStudyPaths("/x/probe/linux-arm64/fsprobe", "/x/probe/linux-arm64/fsprobe", _tmp.Path,
-            new MachineSettings { Workspace = Path.Combine(_tmp.Path, "work") }), l => said?.Add(l));
+        new(mac, Tmp.Path, plan, new MacStudyPaths("/x/probe/linux-arm64/fsprobe", "/x/probe/linux-arm64/fsprobe", Tmp.Path,
+            new MachineSettings { Workspace = Path.Combine(Tmp.Path, "work") }), l => said?.Add(l));
 
-    private static MacStudyPlan Plan(int reps = 3) => MacStudyPlan.Build(new MacStudySettings { Repetitions = reps, SoakDuration = "1m" });
+    private static MacStudyPlan Plan(int reps = 3) => MacStudyPlanner.Build(new MacStudySettings { Repetitions = reps, SoakDuration = "1m" });
 
     [Fact]
     public async Task The_plan_runs_one_machine_at_a_time_and_alternates_the_order_across_repetitions()
@@ -29,10 +24,10 @@ public sealed class MacStudyTests : IDisposable
         var bench = mac.HostRuns.Where(h => Path.GetFileName(Path.GetDirectoryName(h.Out)) == "bench").Select(h => h.Provider).ToList();
         Assert.Equal(["applehv", "libkrun", "libkrun", "applehv", "applehv", "libkrun"], bench);
         Assert.All(mac.HostRuns, h => Assert.Equal("1", h.Env[MacStudyRunner.ManagedVar]));
-        Assert.All(MacStudyPlan.Load(_tmp.Path)!.Steps, s => Assert.Equal(MacStepStatus.Done, s.Status));
+        Assert.All(MacStudyPlan.Load(Tmp.Path)!.Steps, s => Assert.Equal(MacStepStatus.Done, s.Status));
         Assert.Empty(mac.Machines);   // cleanup removed the study's own machines
 
-        var cost = File.ReadAllLines(Path.Combine(_tmp.Path, "opcost.csv"));
+        var cost = File.ReadAllLines(Path.Combine(Tmp.Path, "opcost.csv"));
         Assert.Equal(RunFormatCsv.Header<OpCostRow>(), cost[0]);
         var actions = cost.Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var p in new[] { "applehv", "libkrun" })
@@ -64,7 +59,7 @@ public sealed class MacStudyTests : IDisposable
         mac.OnHost = args => { if (mac.HostRuns.Count == 1) mac.Machines["my-dev"] = ("libkrun", true); };
         var e = await Assert.ThrowsAsync<StudyException>(() => Runner(mac, plan).RunAsync(CancellationToken.None));
         Assert.StartsWith("podman machine my-dev (libkrun) is running and is not this study's", e.Message);
-        var saved = MacStudyPlan.Load(_tmp.Path)!;
+        var saved = MacStudyPlan.Load(Tmp.Path)!;
         Assert.Equal(MacStepStatus.Done, saved.Steps.Single(s => s.Id == "bench-r1-applehv").Status);
         Assert.Equal(MacStepStatus.Pending, saved.Steps.Single(s => s.Id == "bench-r1-libkrun").Status);
 
@@ -87,7 +82,7 @@ public sealed class MacStudyTests : IDisposable
         using var cts = new CancellationTokenSource();
         mac.OnHost = args => { if (mac.HostRuns.Count == 3) { cts.Cancel(); cts.Token.ThrowIfCancellationRequested(); } };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(mac, plan).RunAsync(cts.Token));
-        var saved = MacStudyPlan.Load(_tmp.Path)!;
+        var saved = MacStudyPlan.Load(Tmp.Path)!;
         var interrupted = saved.Steps.Single(s => s.Status == MacStepStatus.Running);
         Assert.Equal("bench-r2-libkrun", interrupted.Id);
         Assert.True(Directory.Exists(interrupted.Out));

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using FsBench.Host.Providers.Machine;
 using FsBench.Host.Study;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Machine;
 

@@ -1,7 +1,6 @@
 using FsBench.Probe.KnownBugs;
 using FsBench.Probe.Session;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Probe;
 
@@ -24,9 +23,12 @@ public sealed class KnownBugTests : TempDirTest
 
     private void PassesAndCleansUp(string name)
     {
-        var probe = KnownBugCatalog.Find(name)!;
-        Assert.Null(probe.Check(Tmp.Path));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
+        var scratch = new ScratchRoot(Tmp.Path);
+        var result = Assert.Single(new KnownBugRunner(scratch).Run(new ProbeRequest { Cmd = "knownbugs", Count = 1, Names = [name] }).Results);
+        Assert.Empty(result.Outcomes);
+        // the runner removed the check's directory and all it left: only the empty session directory remains
+        string session = Assert.Single(Directory.EnumerateFileSystemEntries(Tmp.Path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(session));
     }
 
     [Fact]

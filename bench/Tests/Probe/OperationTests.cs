@@ -4,7 +4,6 @@ using FsBench.Probe.Ops;
 using FsBench.Probe.Recording;
 using FsBench.Probe.Session;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Probe;
 

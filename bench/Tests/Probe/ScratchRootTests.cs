@@ -1,7 +1,6 @@
 using FsBench.Probe.Session;
 using FsBench.Probe.Ops;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Probe;
 

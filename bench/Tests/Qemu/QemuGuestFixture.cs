@@ -1,7 +1,6 @@
 using FsBench.Host.Channel;
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Qemu;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Qemu;
 

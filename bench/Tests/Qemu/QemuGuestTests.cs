@@ -5,7 +5,6 @@ using FsBench.Host.Providers;
 using FsBench.Host.Providers.Faults;
 using FsBench.Host.Providers.Qemu;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 using Xunit.Abstractions;
 
 namespace FsBench.Tests.Qemu;

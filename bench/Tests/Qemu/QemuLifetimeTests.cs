@@ -3,7 +3,6 @@ using FsBench.Host.Channel;
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Qemu;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 using Xunit.Abstractions;
 
 namespace FsBench.Tests.Qemu;

@@ -1,11 +1,9 @@
-using FsBench.RunFormat;
 using FsBench.Host.Benchmarks;
 using FsBench.Host.Channel;
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Qemu;
 using FsBench.Host.Study;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Qemu;
 

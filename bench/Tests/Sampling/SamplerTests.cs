@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FsBench.Host.Providers;
 using FsBench.Host.Sampling;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Sampling;
 

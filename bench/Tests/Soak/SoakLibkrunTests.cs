@@ -3,7 +3,6 @@ using CliWrap.Buffered;
 using FsBench.Host.Providers;
 using FsBench.Host.Providers.Faults;
 using FsBench.Host.Soak;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Soak;
 
@@ -12,17 +11,14 @@ namespace FsBench.Tests.Soak;
 /// folder. The freeze it asks for is one libkrun declares (krunkit's REST API refuses Pause; its command lines are
 /// tested against the captured outputs in Machine/FaultTests).
 /// </summary>
-public sealed class SoakLibkrunTests : IDisposable
+public sealed class SoakLibkrunTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     [RequiresFact("not-macos")]
     public async Task A_libkrun_soak_with_a_freeze_says_in_one_line_that_libkrun_is_unavailable_here()
     {
-        string outDir = Path.Combine(_tmp.Path, "soak");
+        string outDir = Path.Combine(Tmp.Path, "soak");
         var r = await Cli.Wrap("dotnet")
-            .WithArguments([Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll"), "soak", "--provider", "libkrun",
+            .WithArguments([Requirements.HostDll, "soak", "--provider", "libkrun",
                 "--faults", "freeze:at=10s,for=5s", "--out", outDir, "--probe", Requirements.ManagedProbe])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
         Assert.Equal(2, r.ExitCode);
@@ -41,6 +37,6 @@ public sealed class SoakLibkrunTests : IDisposable
         var freeze = Assert.Single(plan);
         Assert.Equal((Fault.Freeze, TimeSpan.FromSeconds(10), (TimeSpan?)TimeSpan.FromSeconds(5)), (freeze.Kind, freeze.Start, freeze.Duration));
         var libkrun = ProviderCatalog.Create("libkrun");
-        Assert.Null(libkrun.Faults(new ProviderContext("t", _tmp.Path, "", "", TimeSpan.FromMinutes(1))).WhyNot(Fault.Freeze));
+        Assert.Null(libkrun.Faults(new ProviderContext("t", Tmp.Path, "", "", TimeSpan.FromMinutes(1))).WhyNot(Fault.Freeze));
     }
 }

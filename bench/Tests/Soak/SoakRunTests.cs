@@ -1,20 +1,18 @@
 using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Soak;
 
 /// <summary>Whole soaks through the host's command line, as ./run-bench.sh soak starts them.</summary>
 public sealed class SoakRunTests : TempDirTest
 {
-    private static string HostDll => Path.Combine(Requirements.RepoRoot, "bench/Host/bin/Release/net10.0/FsBench.Host.dll");
     /// <summary>The framework-dependent probe built next to the tests (its apphost).</summary>
     private static string LocalProbe => Path.Combine(AppContext.BaseDirectory, "fsprobe");
 
     private async Task<BufferedCommandResult> Soak(string outDir, string probe, params string[] args) =>
         await Cli.Wrap("dotnet")
-            .WithArguments([HostDll, "soak", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(Tmp.Path, "scratch"), .. args])
+            .WithArguments([Requirements.BuiltHostDll, "soak", "--out", outDir, "--probe", probe, "--scratch", Path.Combine(Tmp.Path, "scratch"), .. args])
             .WithWorkingDirectory(Requirements.RepoRoot)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();

@@ -3,7 +3,6 @@ using FsBench.Probe.KnownBugs;
 using FsBench.Probe.Session;
 using FsBench.Probe.Soak;
 using FsBench.Protocol;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Soak;
 

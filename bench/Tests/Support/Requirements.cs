@@ -15,6 +15,12 @@ public static class Requirements
     public static string AotProbe =>
         Environment.GetEnvironmentVariable("FSBENCH_PROBE") is { Length: > 0 } p ? p : Path.Combine(RepoRoot, ".cache/probe/linux-x64/fsprobe");
 
+    /// <summary>The host as built next to the tests (its command line alone).</summary>
+    public static string HostDll => Path.Combine(AppContext.BaseDirectory, "FsBench.Host.dll");
+
+    /// <summary>The host in its own build output, as ./run-bench.sh runs it (whole runs: BenchmarkDotNet builds beside it).</summary>
+    public static string BuiltHostDll => Path.Combine(RepoRoot, "bench/Host/bin/Release/net10.0/FsBench.Host.dll");
+
     /// <summary>The probe as built next to the tests (framework-dependent; always there).</summary>
     public static string ManagedProbe => Path.Combine(AppContext.BaseDirectory, "fsprobe.dll");
 

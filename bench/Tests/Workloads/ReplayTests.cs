@@ -4,16 +4,12 @@ using FsBench.Probe.Replay;
 using FsBench.Probe.Session;
 using FsBench.Protocol;
 using FsBench.Protocol.Trace;
-using FsBench.Tests.Support;
 
 namespace FsBench.Tests.Workloads;
 
 /// <summary>The replay of traces recorded from real tools on this kind of host, on the local filesystem.</summary>
-public sealed class ReplayTests : IDisposable
+public sealed class ReplayTests : TempDirTest
 {
-    private readonly TempDir _tmp = new();
-    public void Dispose() => _tmp.Dispose();
-
     private static string TracesDir => Path.Combine(Requirements.RepoRoot, "bench/workloads/traces");
     private static string Trace(string name) => File.ReadAllText(WorkloadCatalog.TracePath(TracesDir, name));
 
@@ -33,9 +29,9 @@ public sealed class ReplayTests : IDisposable
     public void A_trace_recorded_now_with_strace_replays_with_the_same_calls_and_no_failures()
     {
         // a real tool run under strace on the host, converted, then replayed in another, empty workspace
-        string ws = Path.Combine(_tmp.Path, "recorded");
+        string ws = Path.Combine(Tmp.Path, "recorded");
         Directory.CreateDirectory(ws);
-        string log = Path.Combine(_tmp.Path, "strace.txt");
+        string log = Path.Combine(Tmp.Path, "strace.txt");
         string script = "mkdir -p a/b && echo one > a/b/f && cp a/b/f a/g && mv a/g a/h && ln a/h a/i && ln -s h a/j && " +
                         "chmod 600 a/h && ls -l a > /dev/null && rm -rf a/b && touch a/k && rm a/i";
         var psi = new ProcessStartInfo("strace") { WorkingDirectory = ws, RedirectStandardError = true };
@@ -95,13 +91,13 @@ public sealed class ReplayTests : IDisposable
     {
         var e = Assert.Throws<TraceFormatException>(() => TraceFormat.Parse("1\tfly\tx\t-\t-\t-\t-\t-\t0\n", "t.tsv"));
         Assert.Contains("t.tsv:1: unknown op 'fly'", e.Message);
-        Assert.Throws<ProbeException>(() => new ReplayRunner(new ScratchRoot(_tmp.Path)).Run(
+        Assert.Throws<ProbeException>(() => new ReplayRunner(new ScratchRoot(Tmp.Path)).Run(
             new ProbeRequest { Cmd = "replay", Trace = "1\tmkdir\td\n" }));
     }
 
     private ReplayReply Replay(string trace, string[] setup, string name)
     {
-        var scratch = new ScratchRoot(_tmp.Path);
+        var scratch = new ScratchRoot(Tmp.Path);
         try { return new ReplayRunner(scratch).Run(new ProbeRequest { Cmd = "replay", Workload = name, Trace = trace, SetupTraces = setup }); }
         finally { scratch.RemoveCreated(); }
     }

@@ -21,16 +21,16 @@ public static class MachineLifecycle
         }
         if (exists && s.Reuse)
         {
-            cost["init_s"] = "reused";
-            if (running) cost["stop_s"] = S((await cli.OutputAsync(cmds.Stop(), ct, TimeSpan.FromMinutes(5))).Took);
-            cost["warm_start_s"] = S((await cli.OutputAsync(cmds.Start(), ct, TimeSpan.FromMinutes(15))).Took);
+            cost[StartupCosts.MachineInit.SettingKey] = "reused";
+            if (running) cost[StartupCosts.Stop.SettingKey] = S((await cli.OutputAsync(cmds.Stop(), ct, TimeSpan.FromMinutes(5))).Took);
+            cost[StartupCosts.WarmStart.SettingKey] = S((await cli.OutputAsync(cmds.Start(), ct, TimeSpan.FromMinutes(15))).Took);
             return cost;
         }
         if (exists) await cli.OutputAsync(cmds.Remove(), ct, TimeSpan.FromMinutes(5));   // the study's own machine, by its name
-        cost["init_s"] = S((await cli.OutputAsync(cmds.Init(s), ct, TimeSpan.FromMinutes(30))).Took);
-        cost["first_start_s"] = S((await cli.OutputAsync(cmds.Start(), ct, TimeSpan.FromMinutes(15))).Took);
-        cost["stop_s"] = S((await cli.OutputAsync(cmds.Stop(), ct, TimeSpan.FromMinutes(5))).Took);
-        cost["warm_start_s"] = S((await cli.OutputAsync(cmds.Start(), ct, TimeSpan.FromMinutes(15))).Took);
+        cost[StartupCosts.MachineInit.SettingKey] = S((await cli.OutputAsync(cmds.Init(s), ct, TimeSpan.FromMinutes(30))).Took);
+        cost[StartupCosts.FirstStart.SettingKey] = S((await cli.OutputAsync(cmds.Start(), ct, TimeSpan.FromMinutes(15))).Took);
+        cost[StartupCosts.Stop.SettingKey] = S((await cli.OutputAsync(cmds.Stop(), ct, TimeSpan.FromMinutes(5))).Took);
+        cost[StartupCosts.WarmStart.SettingKey] = S((await cli.OutputAsync(cmds.Start(), ct, TimeSpan.FromMinutes(15))).Took);
         return cost;
     }
 

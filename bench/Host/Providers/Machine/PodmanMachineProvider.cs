@@ -78,7 +78,7 @@ public sealed class PodmanMachineProvider(string provider, string podman = "podm
 
         var containers = new PodmanCommands(settings.Image, false, ctx.RunId, cmds.Connection);
         if (!(await Tool.RunAsync(podman, containers.ImageExists(), ct)).IsSuccess)
-            cost["image_pull_s"] = Seconds((await Timed(() => Tool.OutputAsync(podman, containers.PullImage(), ct, TimeSpan.FromMinutes(15)))));
+            cost[StartupCosts.ImagePull.SettingKey] = Seconds((await Timed(() => Tool.OutputAsync(podman, containers.PullImage(), ct, TimeSpan.FromMinutes(15)))));
         await Tool.OutputAsync(podman, containers.CreateVolume(), ct);
         state.Write(ctx);
 

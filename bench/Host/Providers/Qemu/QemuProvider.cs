@@ -100,7 +100,7 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
                 ["share"] = cmd.ShareDir,
                 ["state"] = state.Dir,
                 ["guest_build"] = guest.WasCached ? "cached" : "built",
-                ["guest_build_seconds"] = guest.BuildSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                [StartupCosts.GuestBuild.SettingKey] = guest.BuildSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             };
 
             if (transport.IsVirtioFs)
@@ -108,11 +108,11 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
                 versions["virtiofsd"] = await VirtiofsdProcess.VersionAsync(ct);
                 var clock = Stopwatch.StartNew();
                 await VirtiofsdProcess.StartAsync(cmd, ct, model is null ? null : FaultModelSetup.Prepare(model, ctx, Name, settings));
-                settings["virtiofsd_start_seconds"] = Seconds(clock.Elapsed.TotalSeconds);
+                settings[StartupCosts.FileServerStart.SettingKey] = Seconds(clock.Elapsed.TotalSeconds);
             }
             var ready = await QemuVm.LaunchAsync(cmd, ct);
-            settings["qemu_launch_seconds"] = Seconds(ready.LaunchSeconds);
-            settings["boot_seconds"] = Seconds(ready.BootSeconds);
+            settings[StartupCosts.VmmLaunch.SettingKey] = Seconds(ready.LaunchSeconds);
+            settings[StartupCosts.Boot.SettingKey] = Seconds(ready.BootSeconds);
             settings["guest_uptime_at_ready_seconds"] = ready.Fields.GetValueOrDefault("uptime", "?");
             settings["overlay"] = ready.Fields.GetValueOrDefault("overlay", "?");
             settings["overlay_upper"] = ready.Fields.GetValueOrDefault("upper", "?") is "ext4" ? "ext4 on virtio-blk (snapshot=on)" : ready.Fields.GetValueOrDefault("upper", "?");
