@@ -106,9 +106,9 @@ public sealed class TimedLoopTests : TempDirTest
     {
         var op = OperationCatalog.Find(name)!;
         // a cold op's files are the host's, made before the batch
-        string[] hostFiles = name.EndsWith("_cold") ? Enumerable.Range(0, 2000).Select(i => Path.Combine(_tmp.Path, $"h{i}")).ToArray() : [];
+        string[] hostFiles = name.EndsWith("_cold") ? Enumerable.Range(0, 2000).Select(i => Path.Combine(Tmp.Path, $"h{i}")).ToArray() : [];
         foreach (var f in hostFiles) File.WriteAllText(f, "");
-        using var w = new WorkerContext(_tmp.Path, "t-", 2000) { Prep = new FsBench.Probe.Recording.PrepTally(name), HostFiles = hostFiles };
+        using var w = new WorkerContext(Tmp.Path, "t-", 2000) { Prep = new FsBench.Probe.Recording.PrepTally(name), HostFiles = hostFiles };
         BatchRunner.PrepareWorker(op, w);
         var loop = new TimedLoop(w.Count);
         loop.Run(op, w);                                    // first run: any one-time initialisation happens here
