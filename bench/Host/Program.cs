@@ -27,7 +27,9 @@ if (parse.Errors.Count > 0)
 }
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // SIGINT/SIGTERM cancel the command's token; it then has a minute to stop what it started (QEMU guests daemonize,
+    // so a run or soak that died at the default 2 s would leave them running).
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
 }
 catch (Exception e) when (e is StudyException or ProbeChannelException)
 {
