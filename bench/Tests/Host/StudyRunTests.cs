@@ -54,7 +54,7 @@ public sealed class StudyRunTests : TempDirTest
         Assert.Equal([0, 1, 2], launches.Select(l => (int)l!["repetition"]!));
         Assert.All(launches, l => Assert.Equal([true, false], l!["batches"]!.AsArray().Select(b => (bool)b!["warmup"]!)));
         var repetitions = manifest["repetitions"]!.AsArray();
-        Assert.Equal(2, repetitions.Count);
+        Assert.Equal(3, repetitions.Count);
         Assert.All(repetitions, r => Assert.Equal(providers.Split(',').Order(), r!["order"]!.AsArray().Select(p => (string)p!).Order()));
         var exports = Directory.GetFiles(Path.Combine(dir, "bdn"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.Contains(exports, f => f!.EndsWith("-report-full.json"));

@@ -23,7 +23,7 @@ public sealed class Arm64ProbeTests(ITestOutputHelper output) : TempDirTest
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(probe)!, ".inputs")), "the set-up's stamp marks the build as its own");
 
         var cmd = Cli.Wrap("/usr/bin/qemu-aarch64-static").WithArguments(["-L", Requirements.Arm64Libs, probe, "--root", Tmp.Path]);
-        await using var session = new ProbeSession(new ProcessChannel(cmd), ".", TimeSpan.FromMinutes(2), lowerDir: ".");
+        await using var session = new ProbeSession(new ProcessChannel(cmd), ".", TimeSpan.FromMinutes(2), lowerDir: ".", hostShareDir: Tmp.Path);
         var hello = await session.HelloAsync();
         Assert.Equal("aarch64", hello.Arch);
         Assert.Equal(ProbeOps.Names, hello.Ops.Select(o => o.Name));
