@@ -34,7 +34,7 @@ public interface IProvider
     /// directly (a bind share); null otherwise. Through it the host changes the share behind the guest's back: files
     /// the guest has never looked up (the cold operations) and the cross-side coherence scenario.
     /// </summary>
-    string? HostShareDir(ProviderContext ctx, string mount) => null;
+    string? HostShareDir(ProviderContext ctx, string mount) => HostWritesShare(mount) ? ctx.HostScratch(Name) : null;
 
     /// <summary>
     /// Whether <see cref="HostShareDir"/> gives a directory for this mount once the provider runs: declared, so that cases

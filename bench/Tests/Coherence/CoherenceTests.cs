@@ -16,7 +16,7 @@ public sealed class CoherenceTests : TempDirTest
     public async Task On_local_every_change_shows_at_the_first_poll_with_no_errno_and_the_host_directory_is_removed()
     {
         var ctx = new ProviderContext("cohtest", Path.Combine(Tmp.Path, "state"), Tmp.Path, Requirements.AotProbe, TimeSpan.FromSeconds(60));
-        var local = new LocalProvider();
+        IProvider local = new LocalProvider();
         var rows = await CoherencePass.RunOneAsync(local, MountModes.Bind, ctx, trials: 3, limitMs: 5000, csv: null, CancellationToken.None);
 
         Assert.Equal(3 * CoherenceKind.All.Count, rows.Count);

@@ -35,6 +35,6 @@ public abstract partial class QemuGuestTests
         var cached = rows.Where(r => r.Kind is "rewrite-unread" or "replace" or "rename" or "delete").ToList();
         if (cache == "auto") Assert.True(cached.Any(r => r.StalePolls > 0), $"cache=auto: none of {cached.Count} trials saw the old state");
         if (cache == "none") Assert.All(rows, r => Assert.True(r.StalePolls == 0, $"cache=none: {r.Kind} {r.Trial} saw the old state {r.StalePolls} times"));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Guest.Provider.HostShareDir(Guest.Context, MountModes.Bind)!).Where(e => Path.GetFileName(e).StartsWith("coherence-")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(((IProvider)Guest.Provider).HostShareDir(Guest.Context, MountModes.Bind)!).Where(e => Path.GetFileName(e).StartsWith("coherence-")));
     }
 }

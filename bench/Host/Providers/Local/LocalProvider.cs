@@ -21,7 +21,7 @@ public sealed class LocalProvider : IProvider
     public async Task<ProbeSession> OpenSessionAsync(ProviderContext ctx, string mount, CancellationToken ct)
     {
         var channel = new ProcessChannel(Cli.Wrap(ctx.ProbePath).WithArguments(["--root", ctx.HostScratch(Name)]));
-        var session = new ProbeSession(channel, ".", ctx.BatchTimeout, hostShareDir: HostShareDir(ctx, mount));
+        var session = new ProbeSession(channel, ".", ctx.BatchTimeout, hostShareDir: ((IProvider)this).HostShareDir(ctx, mount));
         await session.HelloAsync(ct);
         return session;
     }
@@ -29,9 +29,6 @@ public sealed class LocalProvider : IProvider
     public Task StopAsync(ProviderContext ctx, CancellationToken ct) => Task.CompletedTask;
 
     public bool HostWritesShare(string mount) => mount == MountModes.Bind;
-
-    /// <summary>The probe's root is the host directory itself.</summary>
-    public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;
 
     /// <summary>The probe itself: a child process of the host.</summary>
     public Task<IReadOnlyList<SampledProcess>> ProcessesToSampleAsync(ProviderContext ctx, ProbeSession? session, CancellationToken ct) =>

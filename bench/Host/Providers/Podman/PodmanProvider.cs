@@ -41,15 +41,13 @@ public sealed class PodmanProvider(string image = PodmanImage.DefaultName, strin
     {
         var cmds = Commands(ctx, image);
         var args = cmds.RunProbe(mount, ctx.HostScratch(Name), Path.GetDirectoryName(ctx.ProbePath)!);
-        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout, hostShareDir: HostShareDir(ctx, mount));
+        var session = new ProbeSession(new ProcessChannel(Cli.Wrap(podman).WithArguments(args)), ".", ctx.BatchTimeout, hostShareDir: ((IProvider)this).HostShareDir(ctx, mount));
         await session.HelloAsync(ct);
         return session;
     }
 
+    /// <summary>The bind mount is the host directory itself (the default HostShareDir); the overlay's writes and the named volume are not.</summary>
     public bool HostWritesShare(string mount) => mount == MountModes.Bind;
-
-    /// <summary>The bind mount is the host directory itself; the overlay's writes and the named volume are not.</summary>
-    public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;
 
     public Task StopAsync(ProviderContext ctx, CancellationToken ct) => PodmanContainers.RemoveOwnAsync(podman, Commands(ctx, image), ct);
 

@@ -33,10 +33,8 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
     /// <summary>The overlay's lower layer is the share itself, which the probe also mounts.</summary>
     public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
 
+    /// <summary>The bind mount is the shared host directory (/mnt/share in the guest; the default HostShareDir).</summary>
     public bool HostWritesShare(string mount) => mount == MountModes.Bind;
-
-    /// <summary>The bind mount is the shared host directory (/mnt/share in the guest).</summary>
-    public string? HostShareDir(ProviderContext ctx, string mount) => mount == MountModes.Bind ? ctx.HostScratch(Name) : null;
 
     /// <summary>Pause or freeze the VM, stall or kill its file server, from the host process, for this run's guest.</summary>
     public IFaultInjector Faults(ProviderContext ctx) => new QemuFaultInjector(transport, QemuState.For(ctx, Name), model is not null);
@@ -132,7 +130,7 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
         if (QemuVm.Pids(state).Count == 0)
             throw new ProbeChannelException($"{Name}: the guest is not running (state {state.Dir}); console: {state.ConsoleTail()}");
         var channel = await SocketChannel.ConnectAsync(state.ProbeSocket, ctx.BatchTimeout, ct);
-        var session = new ProbeSession(channel, dir, ctx.BatchTimeout, LowerLayerDir(mount), HostShareDir(ctx, mount));
+        var session = new ProbeSession(channel, dir, ctx.BatchTimeout, LowerLayerDir(mount), ((IProvider)this).HostShareDir(ctx, mount));
         try
         {
             await session.HelloAsync(ct);
