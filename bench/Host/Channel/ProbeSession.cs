@@ -18,8 +18,11 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     public string? HostShareDir { get; } = hostShareDir;
     public IProbeChannel Channel { get; } = channel;
 
+    /// <summary>The probe's last hello reply (every provider's OpenSession says hello first), or null before one.</summary>
+    public HelloReply? Hello { get; private set; }
+
     public async Task<HelloReply> HelloAsync(CancellationToken ct = default) =>
-        JsonSerializer.Deserialize(await RequestAsync(new ProbeRequest { Cmd = "hello" }, "hello", ct), ProtocolJson.Default.HelloReply)!;
+        Hello = JsonSerializer.Deserialize(await RequestAsync(new ProbeRequest { Cmd = "hello" }, "hello", ct), ProtocolJson.Default.HelloReply)!;
 
     /// <param name="fixtures">A cold op's files made in advance (<see cref="MakeFixtures"/>), which the caller then removes;
     /// without them a cold op's files are made here, just before the request, and removed after it.</param>
@@ -59,7 +62,7 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     public async Task<List<KnownBugResult>> KnownBugsEachAsync(int runs, Action<IReadOnlyList<KnownBugResult>>? onEach = null, CancellationToken ct = default,
         TimeSpan? limit = null)
     {
-        var hello = await HelloAsync(ct);
+        var hello = Hello ?? await HelloAsync(ct);   // the reproducers it advertised when the session opened
         var results = new List<KnownBugResult>();
         foreach (string[]? names in hello.KnownBugs.Length > 0 ? hello.KnownBugs.Select(n => (string[]?)[n]) : [null])
         {
