@@ -42,6 +42,26 @@ public class ReportTests
     }
 
     [Fact]
+    public void A_run_with_workloads_keeps_the_memo_at_four_figures_with_the_workloads_among_them()
+    {
+        using var run = new SyntheticRun { Providers = [Local, new("qemu-virtiofs", "tcg", 400_000)], Ops = ["mkdir"], Workers = [1], OpsPerCase = 500 }.Write();
+        var layout = new FsBench.RunFormat.RunFolderLayout(run.Directory);
+        for (int rep = 1; rep <= 3; rep++)
+        foreach (var (provider, seconds) in new[] { ("local", 1.0), ("qemu-virtiofs", 4.0) })
+            FsBench.RunFormat.RunFormatCsv.Append(layout.Workloads, new FsBench.RunFormat.WorkloadRow
+            {
+                Provider = provider, Mount = "bind", Workload = "build", Rep = rep, Calls = 4695, Lanes = 3, WallNs = (long)(seconds * 1e9) + rep,
+            });
+
+        CliRunner.Succeeds("report", run.Directory);
+        string memo = run.Text("memo.md");
+        Assert.Equal(4, memo.Split("![").Length - 1);
+        Assert.Contains("](figures/workloads-vs-native.png)", memo);
+        Assert.Contains("## Workloads: real tools as a percentage of native", memo);
+        Assert.True(memo.Split('\n').Length < 200);
+    }
+
+    [Fact]
     public void RunWithoutFailuresSaysSoInTheFailureFigure()
     {
         using var run = new SyntheticRun { Providers = [Local], Ops = ["mkdir"], Workers = [1], OpsPerCase = 500 }.Write();

@@ -70,7 +70,8 @@ public static class ReportCommand
 
     /// <summary>
     /// At most four: failures and throughput at the most workers of the first side-by-side run (else the first run),
-    /// the GPU trade-off (measured where a run has it, else the published figure), and the operational cost or a soak timeline.
+    /// the GPU trade-off (measured where a run has it, else the published figure), then the workloads as % of native,
+    /// the operational cost or a soak timeline, whichever come first. The rest are in the appendices.
     /// </summary>
     private static IReadOnlyList<Figure> Headlines(DecisionEvidence evidence,
         IReadOnlyList<(RunAnalysis a, IReadOnlyList<Figure> f)> runs, IReadOnlyList<(SoakRun s, IReadOnlyList<Figure> f)> soaks, string memoDir)
@@ -85,9 +86,11 @@ public static class ReportCommand
         var measuredGpu = runs.SelectMany(r => r.f).FirstOrDefault(f => f.Kind == nameof(GpuTradeOffFigure));
         if (measuredGpu is not null) list.Add(measuredGpu);
         else using (FigureFile.WithSvg()) list.Add(GpuDecisionFigure.Draw(runs.Select(r => r.a).ToList(), Path.Combine(memoDir, "figures")));
+        // The workloads figure is the memo's one picture of real tools (its table is in the memo's workloads section).
+        list.AddRange(runs.SelectMany(r => r.f).Where(f => f.Kind == nameof(WorkloadsVsNativeFigure)).Take(1));
         var cost = mainFigures.FirstOrDefault(f => f.Kind == nameof(OperationalCostFigure));
         var soakFigures = soaks.Where(s => evidence.SoakSideBySide.Any(e => e.Soak == s.s)).Concat(soaks).SelectMany(s => s.f);
-        if (cost is not null) list.Add(cost);
+        if (cost is not null && list.Count < MemoWriter.MaxHeadlines) list.Add(cost);
         list.AddRange(soakFigures.Where(f => f.Kind == nameof(SoakTimelineFigure)).Take(MemoWriter.MaxHeadlines - list.Count));
         return list.Take(MemoWriter.MaxHeadlines).ToList();
     }

@@ -65,7 +65,7 @@ public static class MemoWriter
         md.AppendLine("## Headline figures").AppendLine();
         foreach (var f in inputs.Headlines.Take(MaxHeadlines)) Embed(md, f, memoDir);
 
-        WorkloadsSection.Write(md, analyses, inputs.Runs.SelectMany(r => r.Figures), memoDir);
+        WorkloadsSection.Write(md, analyses, inputs.Headlines);
         WriteMissing(md, inputs, memoDir);
         WriteAppendices(md, inputs, path, memoDir);
         WriteMethod(md, inputs.Test);

@@ -8,7 +8,7 @@ namespace Analysis.Memo;
 /// </summary>
 public static class WorkloadsSection
 {
-    public static void Write(StringBuilder md, IReadOnlyList<RunAnalysis> runs, IEnumerable<Figure> figures, string memoDir)
+    public static void Write(StringBuilder md, IReadOnlyList<RunAnalysis> runs, IEnumerable<Figure> headlines)
     {
         md.AppendLine("## Workloads: real tools as a percentage of native").AppendLine();
         var all = runs.Select(r => (Run: r, Results: WorkloadResults.Of(r.Run))).Where(x => x.Results.Count > 0).ToList();
@@ -30,8 +30,8 @@ public static class WorkloadsSection
                     : r.PercentOfNative is { } p ? $"{Pct(p.Value)} [{Pct(p.Lower)}, {Pct(p.Upper)}]" : "— (no local baseline)",
                 r.Failures == 0 ? "0" : string.Join(", ", r.FailuresByErrno.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {Format.Count(e.Value)}")));
         md.AppendLine(table.ToString());
-        foreach (var f in figures.Where(f => f.Kind == nameof(WorkloadsVsNativeFigure)))
-            MemoWriter.Embed(md, f, memoDir);
+        if (headlines.Any(f => f.Kind == nameof(WorkloadsVsNativeFigure)))
+            md.AppendLine("Its figure is among the headline figures above.").AppendLine();
     }
 
     private static string Seconds(double s) => s >= 10 ? $"{s:0.0} s" : s >= 1 ? $"{s:0.00} s" : $"{s * 1000:0.#} ms";
