@@ -49,6 +49,12 @@ public sealed record ProbeRequest
 
     /// <summary>For "coherence" (see CoherenceMessages.cs): the files to poll, in <see cref="Dir"/>, and their expected state.</summary>
     public CoherenceRequest? Coherence { get; set; }
+
+    /// <summary>
+    /// For "cleanup" in a guest the study owns: also drop the guest kernel's dentry and inode caches, so the file server
+    /// forgets the inodes the case looked up (see IProvider.GuestForgetsAfterCase on the host).
+    /// </summary>
+    public bool DropCaches { get; set; }
 }
 
 public static class Layouts

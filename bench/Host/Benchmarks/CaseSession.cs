@@ -13,6 +13,8 @@ public static class CaseSession
 {
     public static ProbeSession Open(IProvider provider, ProviderContext ctx, RunFolder folder, CaseKey key)
     {
+        // An interrupted run has stopped its providers: a case must neither measure nor start them again.
+        if (folder.IsInterrupted) throw new StudyException($"the run was interrupted ({folder.Dir}): {key} is not measured");
         if (provider.RestartsAfterChannelFailure && folder.TakeChannelFailure(provider.Name) is { } earlier)
             Restart(provider, ctx, folder, key, earlier);
         try

@@ -27,6 +27,7 @@ public class MetadataBenchmarks
     private bool _channelFailed;
     private string? _failure;
     private int _repetition;
+    private bool _dropGuestCaches;
 
     [GlobalSetup]
     public void Setup()
@@ -38,7 +39,9 @@ public class MetadataBenchmarks
         var key = new CaseKey(provider, Mount, Op, Workers);
         _repetition = StudyEnvironment.Repetition();
         _recorder = new CaseRecorder(key, _settings.Layout, _settings.SampleCap, _folder, _repetition, _settings.Warmup, _folder.ReadCase(key));
-        try { _session = CaseSession.Open(ProviderCatalog.Create(provider), ctx, _folder, key); }
+        var p = ProviderCatalog.Create(provider);
+        _dropGuestCaches = p.GuestForgetsAfterCase;
+        try { _session = CaseSession.Open(p, ctx, _folder, key); }
         catch (Exception e)
         {
             _failure = $"the probe session did not open: {e.Message}";
@@ -92,7 +95,14 @@ public class MetadataBenchmarks
         Console.WriteLine($"// fsbench: case {_recorder.Key} launch {_repetition + 1}/{_settings.Repetitions} done: {launch.Ops} measured ops, " +
                           $"{launch.Failures} failed, guest p50 {launch.P50Ns / 1000.0:0.0} us; {_folder.FinishedCases()} cases finished");
         if (_session is null) return;
-        try { if (!_channelFailed) _session.CleanupAsync().GetAwaiter().GetResult(); }
+        try
+        {
+            if (_channelFailed) return;
+            string said = _session.CleanupAsync(_dropGuestCaches).GetAwaiter().GetResult();
+            if (_dropGuestCaches && !said.Contains(Protocol.GuestCaches.Dropped)) Console.WriteLine($"// fsbench: {_recorder.Key}: {said}");
+        }
+        // What the launch measured is recorded; a refused clean-up (the next case's is the same scratch) must not discard it.
+        catch (ProbeRequestException e) { Console.WriteLine($"// fsbench: {_recorder.Key}: clean-up: {e.Message}"); }
         finally { _session.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
     }
 }

@@ -95,7 +95,12 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     public async Task<CoherenceReply> CoherenceAsync(string dir, CoherenceRequest coherence, CancellationToken ct = default) =>
         JsonSerializer.Deserialize(await RequestAsync(new ProbeRequest { Cmd = "coherence", Dir = dir, Coherence = coherence }, "coherence", ct), ProtocolJson.Default.CoherenceReply)!;
 
-    public Task CleanupAsync(CancellationToken ct = default) => RequestAsync(new ProbeRequest { Cmd = "cleanup" }, "ok", ct);
+    /// <summary>Removes the probe's directories; with <paramref name="dropCaches"/> the guest then drops its dentry and inode caches. Returns the probe's message.</summary>
+    public async Task<string> CleanupAsync(bool dropCaches = false, CancellationToken ct = default)
+    {
+        string line = await RequestAsync(new ProbeRequest { Cmd = "cleanup", DropCaches = dropCaches }, "ok", ct);
+        return JsonSerializer.Deserialize(line, ProtocolJson.Default.StatusReply)!.Message;
+    }
 
     private async Task<string> RequestAsync(ProbeRequest req, string expected, CancellationToken ct, TimeSpan? limit = null)
     {

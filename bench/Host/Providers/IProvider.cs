@@ -49,6 +49,15 @@ public interface IProvider
     bool RestartsAfterChannelFailure => false;
 
     /// <summary>
+    /// True for a guest the study owns (the QEMU guests): at the end of each case its probe drops the guest kernel's
+    /// dentry and inode caches, so the file server forgets the inodes the case looked up. virtiofsd holds a descriptor
+    /// for every inode the guest knows, and a guest with memory to spare never forgets: the cold ops' host-made files
+    /// would pile up to the host's descriptor limit (20,000 on our test machines) and later cases would fail with
+    /// EMFILE, a failure of the rig and not of the provider. Every case then also starts from the same guest state.
+    /// </summary>
+    bool GuestForgetsAfterCase => false;
+
+    /// <summary>
     /// True for a provider that must be the only one of its kind running (a podman machine on a Mac: Podman 5.4 and
     /// later allow one active machine). The study then starts it just before its cases in each repetition and stops
     /// it right after, timing both (operational cost), instead of keeping it running for the whole run.

@@ -314,7 +314,7 @@ public sealed class SoakRun
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await session.CleanupAsync(cts.Token);
+            await session.CleanupAsync(ct: cts.Token);
         }
         catch (Exception) { /* the probe or its share is gone: nothing to clean through it */ }
         await session.DisposeAsync();

@@ -20,7 +20,7 @@ public static class KnownBugPass
             {
                 await using var session = await p.OpenSessionAsync(ctx, mount, ct);
                 var results = await session.KnownBugsEachAsync(runs, done => RunFormatCsv.Append(path, done.Select(r => Row(p.Name, mount, "idle", r))), ct);
-                await session.CleanupAsync(ct);
+                await session.CleanupAsync(ct: ct);
                 long deviations = results.Sum(r => r.Deviations);
                 Console.WriteLine($"fsbench: known bugs on {p.Name}/{mount}: {deviations} deviation(s) in {results.Count} probes x {runs} runs");
             }

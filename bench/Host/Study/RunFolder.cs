@@ -83,6 +83,13 @@ public sealed class RunFolder
         }));
     }
 
+    private string InterruptedPath => Path.Combine(StateDir, "interrupted");
+
+    /// <summary>The run was interrupted (SIGINT/SIGTERM): no BenchmarkDotNet child opens a session or restarts a provider after this.</summary>
+    public void MarkInterrupted() => File.WriteAllText(InterruptedPath, DateTime.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+
+    public bool IsInterrupted => File.Exists(InterruptedPath);
+
     /// <summary>Marks that a session's channel to <paramref name="provider"/> died, for the next case to restart it.</summary>
     public void MarkChannelFailure(string provider, string reason) =>
         File.WriteAllText(Path.Combine(StateDir, $"{provider}.channel-failed"), reason);

@@ -51,11 +51,34 @@ public static class StudyRunner
         int expected = expectedCases.Count;
         Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", available.Select(p => p.Name))}, {settings.Repetitions} launches each " +
                           $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops per launch; order seed {settings.Seed})");
-        using var stopOnCancel = ct.Register(() => Finish(folder, manifest, RunStatus.Partial, expected));
         var shared = available.Where(p => !p.ExclusiveActive).ToList();
         var switcher = new ExclusiveSwitcher(folder, settings, available.ToDictionary(p => p.Name), ctx, (p, info) =>
         {
             lock (manifest) { Describe(entries[p.Name], info); folder.WriteManifest(manifest); }
+        });
+        int stopped = 0;
+        async Task StopEverythingAsync()
+        {
+            if (Interlocked.Exchange(ref stopped, 1) == 1) return;
+            switcher.Stop();
+            foreach (var p in shared)
+            {
+                try { await p.StopAsync(ctx, CancellationToken.None); }
+                catch (Exception e) { Console.Error.WriteLine($"fsbench: stopping {p.Name} failed: {e.Message}"); }
+            }
+            RunScratch.Remove(settings.ScratchDir, runId);   // what was measured is in the run folder; the files it was measured on go
+        }
+        // SIGINT/SIGTERM: BenchmarkDotNet's runner does not watch the token, so the run stops here: the marker keeps its
+        // children from opening sessions or restarting a provider, the providers stop, and the process exits (130); the
+        // run folder stays, partial.
+        using var stopOnCancel = ct.Register(() =>
+        {
+            folder.MarkInterrupted();
+            Console.Error.WriteLine($"fsbench: interrupted: stopping the providers; what was measured stays in {folder.Dir} (partial)");
+            Finish(folder, manifest, RunStatus.Partial, expected);
+            if (!StopEverythingAsync().Wait(TimeSpan.FromSeconds(45)))
+                Console.Error.WriteLine("fsbench: the providers did not stop within 45 s");
+            Environment.Exit(130);
         });
         try
         {
@@ -77,15 +100,7 @@ public static class StudyRunner
             await KnownBugPass.RunAsync(folder, shared, mounts, ctx, settings.KnownBugRuns, ct);
             await Coherence.CoherencePass.RunAsync(folder.Layout.Coherence, shared, mounts, ctx, settings.CoherenceTrials, settings.CoherenceLimitMs, ct);
         }
-        finally
-        {
-            foreach (var p in shared)
-            {
-                try { await p.StopAsync(ctx, CancellationToken.None); }
-                catch (Exception e) { Console.Error.WriteLine($"fsbench: stopping {p.Name} failed: {e.Message}"); }
-            }
-            RunScratch.Remove(settings.ScratchDir, runId);   // what was measured is in the run folder; the files it was measured on go
-        }
+        finally { await StopEverythingAsync(); }
         int finished = folder.FinishedCases();
         string status = finished >= expected ? RunStatus.Complete : RunStatus.Partial;
         Finish(folder, manifest, status, expected);

@@ -60,7 +60,7 @@ public static class WorkloadPass
                 {
                     await using var session = await p.OpenSessionAsync(replayCtx, mount, ct);
                     var reply = await session.ReplayAsync(req, ct);
-                    await session.CleanupAsync(ct);
+                    await session.CleanupAsync(ct: ct);
                     string label = rep < 0 ? "warmup" : $"rep {rep + 1}/{s.WorkloadRuns}";
                     Console.WriteLine($"fsbench: workload {w.Name} on {p.Name}/{mount} ({label}): {reply.WallNs / 1e9:0.000} s, " +
                                       $"{reply.Calls} calls on {reply.Lanes} workers, {reply.Failures} failure(s)");

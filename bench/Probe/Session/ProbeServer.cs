@@ -52,7 +52,7 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
                 "soakprep" => (Status("ok", (_soak ??= new Soak.SoakRunner(scratch, _knownBugs)).Prepare(req)), false),
                 "replay" => (JsonSerializer.Serialize(_replay.Run(req), ProtocolJson.Default.ReplayReply), false),
                 "coherence" => (JsonSerializer.Serialize(_coherence.Run(req), ProtocolJson.Default.CoherenceReply), false),
-                "cleanup" => (Status("ok", Cleanup()), false),
+                "cleanup" => (Status("ok", Cleanup(req.DropCaches)), false),
                 "quit" => (Status("bye", "bye"), true),
                 _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|soakprep|replay|coherence|cleanup|quit)"),
             };
@@ -62,10 +62,17 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
         catch (Exception e) { return (Status(ProbeProtocol.Error, $"{e.GetType().Name}: {e.Message}"), false); }
     }
 
-    private string Cleanup()
+    private string Cleanup(bool dropCaches)
     {
         scratch.RemoveCreated();
-        return "removed the probe's directories";
+        if (!dropCaches) return "removed the probe's directories";
+        // 2 = reclaim dentries and inodes (not the page cache): each evicted FUSE inode sends FORGET to the file server.
+        try { File.WriteAllText(GuestCaches.DropCachesFile, "2"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"removed the probe's directories; could not drop the guest's caches ({GuestCaches.DropCachesFile}: {e.Message})";
+        }
+        return $"removed the probe's directories; {GuestCaches.Dropped}";
     }
 
     private HelloReply Hello()

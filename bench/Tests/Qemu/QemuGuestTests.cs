@@ -185,6 +185,37 @@ public sealed class QemuVirtiofsTests(VirtiofsGuest guest, ITestOutputHelper out
         Assert.Empty(Directory.GetDirectories(session.HostShareDir!, "cold-*"));   // the host removed its files after the batch
         await session.CleanupAsync();
     }
+
+    /// <summary>
+    /// virtiofsd keeps a descriptor (O_PATH) for each inode the guest knows, and a guest with memory to spare never
+    /// forgets the cold ops' files, which the host deletes behind its back: a run's cases would pile them up to the host's limit (EMFILE). A case's clean-up with the guest's caches
+    /// dropped gives them back.
+    /// </summary>
+    [RequiresFact("qemu")]
+    public async Task A_case_cleanup_that_drops_the_guests_caches_gives_the_file_servers_descriptors_back()
+    {
+        Assert.True(Guest.Provider.GuestForgetsAfterCase);
+        await using var session = await Guest.SessionAsync(MountModes.Bind);
+        int before = await ServerDescriptorsAsync();
+        for (int batch = 0; batch < 3; batch++)
+        {
+            var r = await session.RunBatchAsync("stat_cold", 256, 4, Layouts.Private, 16);
+            Assert.True((256L, 0L) == (r.Ops, r.Failures), string.Join(",", r.Errnos));
+        }
+        int held = await ServerDescriptorsAsync();
+        string said = await session.CleanupAsync(dropCaches: true);
+        Assert.Contains(GuestCaches.Dropped, said);
+        int after = await ServerDescriptorsAsync();
+        output.WriteLine($"file server descriptors: {before} before, {held} after 768 cold stats, {after} after the clean-up ({said})");
+        Assert.True(held - before >= 500, $"the cold files held {held - before} descriptors (expected one per file the guest looked up)");
+        Assert.True(after - before <= 50, $"{after - before} of the {held - before} descriptors are still held after the caches were dropped");
+    }
+
+    private async Task<int> ServerDescriptorsAsync()
+    {
+        var processes = await Guest.Provider.ProcessesToSampleAsync(Guest.Context, null, CancellationToken.None);
+        return processes.Sum(p => Directory.Exists($"/proc/{p.Pid}/fd") ? Directory.GetFiles($"/proc/{p.Pid}/fd").Length : 0);
+    }
 }
 
 [Collection("qemu")]

@@ -37,6 +37,15 @@ public sealed class QemuRestartTests : TempDirTest
             Assert.Contains("the guest died mid-batch", rows[1]);
             Assert.Contains("qemu-9p/bind/stat/w1", rows[2]);
             Assert.Contains("not running", rows[2]);
+
+            // 3. An interrupted run (SIGINT/SIGTERM) stopped its guest: a case neither measures nor restarts it.
+            folder.MarkInterrupted();
+            KillGuest(state);
+            folder.MarkChannelFailure(provider.Name, "the run stopped the guest");
+            var refused = Assert.Throws<StudyException>(() => CaseSession.Open(provider, ctx, folder, new CaseKey(provider.Name, MountModes.Bind, "open", 1)));
+            Assert.Contains("interrupted", refused.Message);
+            Assert.Equal(3, File.ReadAllLines(Path.Combine(folder.Dir, "restarts.csv")).Length);
+            Assert.Empty(QemuVm.Pids(state));
         }
         finally { await provider.StopAsync(ctx, CancellationToken.None); }
         Assert.Empty(QemuVm.Pids(state));
