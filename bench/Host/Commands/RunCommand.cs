@@ -13,7 +13,7 @@ public static class RunCommand
         profile.AcceptOnlyFromAmong(StudySettings.ProfileNames);
         var providers = new Option<string[]>("--providers") { Description = "comma-separated providers (default: every one available here)", CustomParser = Csv };
         var ops = new Option<string[]>("--ops") { Description = "comma-separated operations (default: all)", CustomParser = Csv };
-        var workers = new Option<int[]>("--workers") { Description = "comma-separated worker counts (default: 1,4,16)", CustomParser = ParseWorkers };
+        var workers = new Option<int[]>("--workers") { Description = "comma-separated worker counts (default: 4 for smoke, 1,4,16 otherwise)", CustomParser = ParseWorkers };
         var mounts = new Option<string[]>("--mounts") { Description = "comma-separated mount modes: bind,overlay,volume (default: all a provider has)", CustomParser = Csv };
         var layout = new Option<string>("--layout") { Description = "private (a directory per worker) | shared (one directory)", DefaultValueFactory = _ => Layouts.Private };
         layout.AcceptOnlyFromAmong(Layouts.All);
