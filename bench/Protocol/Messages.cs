@@ -74,7 +74,7 @@ public sealed record HelloReply
     public string Arch { get; set; } = "";
     public string Root { get; set; } = "";
     public string FsType { get; set; } = "";
-    /// <summary>The operations this probe performs and what each needs (<see cref="ProbeOps.All"/>).</summary>
+    /// <summary>The operations this probe performs and what each needs (each operation declares its own: the probe's OperationCatalog).</summary>
     public OpInfo[] Ops { get; set; } = [];
     /// <summary>The known-bug reproducers this probe can run, by name (the host runs each in its own request).</summary>
     public string[] KnownBugs { get; set; } = [];

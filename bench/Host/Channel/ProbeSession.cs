@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FsBench.Probe.Ops;
 using FsBench.Protocol;
 
 namespace FsBench.Host.Channel;
@@ -43,7 +44,7 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
     /// <summary>The files a cold op's batch needs, made now in the share (untimed); null for other ops, or when the host cannot
     /// write behind this session's mount (the probe then refuses the batch: no fixture_dir).</summary>
     public HostFixtureSet? MakeFixtures(string op, int count, int workers, string layout) =>
-        ProbeOps.Find(op) is { } info && info.Has(OpNeeds.HostFixtures) && HostShareDir is not null
+        OperationCatalog.Info(op) is { } info && info.Has(OpNeeds.HostFixtures) && HostShareDir is not null
             ? HostFixtureSet.Make(HostShareDir, BatchDir, info, count, workers, layout)
             : null;
 

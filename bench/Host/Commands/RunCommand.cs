@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FsBench.Host.Study;
+using FsBench.Probe.Ops;
 using FsBench.Protocol;
 
 namespace FsBench.Host.Commands;
@@ -31,9 +32,9 @@ public static class RunCommand
         cmd.SetAction(async (parse, ct) =>
         {
             var s = StudySettings.ForProfile(parse.GetValue(profile)!);
-            var opList = parse.GetValue(ops) is { Length: > 0 } o ? o : ProbeOps.Names;
-            if (opList.FirstOrDefault(x => !ProbeOps.Names.Contains(x)) is { } badOp)
-                throw new StudyException($"unknown op '{badOp}' (known: {string.Join(",", ProbeOps.Names)})");
+            var opList = parse.GetValue(ops) is { Length: > 0 } o ? o : OperationCatalog.Names;
+            if (opList.FirstOrDefault(x => OperationCatalog.Find(x) is null) is { } badOp)
+                throw new StudyException($"unknown op '{badOp}' (known: {string.Join(",", OperationCatalog.Names)})");
             if (parse.GetValue(repetitions) is { } reps && reps is < 1 or > 100)
                 throw new StudyException($"--repetitions: {reps} is not a number from 1 to 100");
             var mountList = parse.GetValue(mounts) ?? [];

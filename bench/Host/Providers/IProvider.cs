@@ -72,9 +72,9 @@ public interface IProvider
     /// <summary>Null when this provider can run the operation on the mount; otherwise why not (one line).</summary>
     string? WhyNotSupported(string op, string mount) =>
         !Mounts.Contains(mount) ? $"{Name} has no mount mode '{mount}' ({string.Join("|", Mounts)})"
-        : Protocol.ProbeOps.Find(op)?.Has(Protocol.OpNeeds.LowerDir) == true && LowerLayerDir(mount) is null
+        : Probe.Ops.OperationCatalog.Info(op)?.Has(Protocol.OpNeeds.LowerDir) == true && LowerLayerDir(mount) is null
             ? $"{Name}/{mount}: {op} needs an overlay's lower layer, which the probe cannot reach here"
-        : Protocol.ProbeOps.Find(op)?.Has(Protocol.OpNeeds.HostFixtures) == true && !HostWritesShare(mount)
+        : Probe.Ops.OperationCatalog.Info(op)?.Has(Protocol.OpNeeds.HostFixtures) == true && !HostWritesShare(mount)
             ? $"{Name}/{mount}: {op} needs files the host makes in the share, and the host cannot write behind this mount"
         : null;
 

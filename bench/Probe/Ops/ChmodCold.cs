@@ -3,6 +3,6 @@ namespace FsBench.Probe.Ops;
 /// <summary>chmod_cold: chmod to 0600 of a file the host made in the share just before the batch (see <see cref="ColdOperation"/>).</summary>
 public sealed unsafe class ChmodCold : ColdOperation
 {
-    public override string Name => "chmod_cold";
+    public override OpInfo Info { get; } = Cold("chmod_cold");
     public override int Run(WorkerContext w, int i) => Chmod.Call(w.Targets[i]);
 }

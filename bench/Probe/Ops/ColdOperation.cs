@@ -9,7 +9,14 @@ namespace FsBench.Probe.Ops;
 /// </summary>
 public abstract unsafe class ColdOperation : IOperation
 {
-    public abstract string Name { get; }
+    public abstract OpInfo Info { get; }
+
+    /// <summary>A cold op's info: it needs the host's files, and user xattrs when the host sets <paramref name="xattrs"/> on them.</summary>
+    protected static OpInfo Cold(string name, params string[] xattrs) => new()
+    {
+        Name = name, FixtureXattrs = xattrs,
+        Needs = xattrs.Length > 0 ? [OpNeeds.HostFixtures, OpNeeds.UserXattr] : [OpNeeds.HostFixtures],
+    };
     public void Prepare(WorkerContext w) => w.Targets = new EncodedPaths(w.HostFiles);
     public abstract int Run(WorkerContext w, int i);
     public void Cleanup(WorkerContext w) { }

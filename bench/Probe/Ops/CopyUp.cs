@@ -8,7 +8,7 @@ namespace FsBench.Probe.Ops;
 /// </summary>
 public sealed unsafe class CopyUp : IOperation
 {
-    public string Name => "copyup";
+    public OpInfo Info { get; } = OpInfo.Of("copyup", OpNeeds.LowerDir);
 
     public void Prepare(WorkerContext w)
     {

@@ -4,7 +4,7 @@ namespace FsBench.Probe.Ops;
 /// <summary>getxattr of a user.* attribute that exists: a different file each time.</summary>
 public sealed unsafe class GetXattr : IOperation
 {
-    public string Name => "getxattr";
+    public OpInfo Info { get; } = OpInfo.Of("getxattr", OpNeeds.UserXattr);
     public void Prepare(WorkerContext w)
     {
         w.Targets = w.Encoded("gx");

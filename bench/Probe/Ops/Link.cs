@@ -4,7 +4,7 @@ namespace FsBench.Probe.Ops;
 /// <summary>link: a new hard link to an existing file (as git and cp -al do).</summary>
 public sealed unsafe class Link : IOperation
 {
-    public string Name => "link";
+    public OpInfo Info { get; } = OpInfo.Of("link");
     public void Prepare(WorkerContext w)
     {
         w.Shared = w.One("lnk");

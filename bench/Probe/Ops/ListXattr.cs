@@ -4,7 +4,7 @@ namespace FsBench.Probe.Ops;
 /// <summary>listxattr of a file carrying four user.* attributes: a different file each time.</summary>
 public sealed unsafe class ListXattr : IOperation
 {
-    public string Name => "listxattr";
+    public OpInfo Info { get; } = OpInfo.Of("listxattr", OpNeeds.UserXattr);
     public void Prepare(WorkerContext w)
     {
         w.Targets = w.Encoded("lx");

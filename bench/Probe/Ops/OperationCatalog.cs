@@ -1,6 +1,6 @@
 namespace FsBench.Probe.Ops;
 
-/// <summary>Every operation the probe knows, by name.</summary>
+/// <summary>Every operation the probe knows, by name: the one list (the host reads it too, before any probe answers).</summary>
 public static class OperationCatalog
 {
     public static readonly IReadOnlyList<IOperation> All =
@@ -11,9 +11,12 @@ public static class OperationCatalog
         new StatCold(), new OpenCold(), new GetXattrCold(), new ListXattrCold(), new ChmodCold(), new UtimensCold(),
     ];
 
-    public static IOperation? Find(string name) => All.FirstOrDefault(o => o.Name == name);
-    public static string[] Names => All.Select(o => o.Name).ToArray();
+    public static IOperation? Find(string name) => All.FirstOrDefault(o => o.Info.Name == name);
+    public static string[] Names => All.Select(o => o.Info.Name).ToArray();
 
-    /// <summary>What this probe advertises in its hello reply: its operations, with their needs (declared in <see cref="Protocol.ProbeOps"/>).</summary>
-    public static Protocol.OpInfo[] Advertised => All.Select(o => Protocol.ProbeOps.Find(o.Name) ?? new Protocol.OpInfo { Name = o.Name }).ToArray();
+    /// <summary>The name and needs of the operation called <paramref name="name"/>; null for none.</summary>
+    public static OpInfo? Info(string name) => Find(name)?.Info;
+
+    /// <summary>What this probe advertises in its hello reply: its operations, with their needs.</summary>
+    public static OpInfo[] Advertised => All.Select(o => o.Info).ToArray();
 }

@@ -4,7 +4,7 @@ namespace FsBench.Probe.Ops;
 public sealed unsafe class Readdir : IOperation
 {
     public const int Entries = 64;
-    public string Name => "readdir";
+    public OpInfo Info { get; } = OpInfo.Of("readdir");
     public void Prepare(WorkerContext w)
     {
         w.Shared = w.One("rd");

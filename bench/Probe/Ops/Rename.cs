@@ -4,7 +4,7 @@ namespace FsBench.Probe.Ops;
 /// <summary>rename of a file to a new name in the same directory.</summary>
 public sealed unsafe class Rename : IOperation
 {
-    public string Name => "rename";
+    public OpInfo Info { get; } = OpInfo.Of("rename");
     public void Prepare(WorkerContext w)
     {
         w.Targets = w.Encoded("ra");

@@ -4,7 +4,7 @@ namespace FsBench.Probe.Ops;
 /// <summary>statx (lstat semantics) of an existing file: a different file each time, as mdtest's stat phase.</summary>
 public sealed unsafe class Stat : IOperation
 {
-    public string Name => "stat";
+    public OpInfo Info { get; } = OpInfo.Of("stat");
     public void Prepare(WorkerContext w) { w.Targets = w.Encoded("st"); Fs.CreateAll(w.Targets, w.Prep); }
     public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
     public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);

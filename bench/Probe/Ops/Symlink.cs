@@ -4,7 +4,7 @@ namespace FsBench.Probe.Ops;
 /// <summary>symlink: a new symbolic link (its target need not exist).</summary>
 public sealed unsafe class Symlink : IOperation
 {
-    public string Name => "symlink";
+    public OpInfo Info { get; } = OpInfo.Of("symlink");
     public void Prepare(WorkerContext w) => w.Targets = w.Encoded("s");
     public int Run(WorkerContext w, int i)
     {

@@ -22,11 +22,12 @@ public sealed class BatchRunner(ScratchRoot scratch)
         if (req.Count < 1 || req.Count > MaxCount) throw new ProbeException($"count must be between 1 and {MaxCount}");
         if (req.Workers < 1 || req.Workers > 256) throw new ProbeException("workers must be between 1 and 256");
         if (!Layouts.All.Contains(req.Layout)) throw new ProbeException($"unknown layout '{req.Layout}' (private|shared)");
-        if (ProbeOps.Find(op.Name)!.Has(OpNeeds.LowerDir) && string.IsNullOrEmpty(req.LowerDir))
-            throw new ProbeException($"{op.Name} needs lower_dir: an overlay whose lower layer the probe can reach");
-        bool hostMade = ProbeOps.Find(op.Name)!.Has(OpNeeds.HostFixtures);
+        string name = op.Info.Name;
+        if (op.Info.Has(OpNeeds.LowerDir) && string.IsNullOrEmpty(req.LowerDir))
+            throw new ProbeException($"{name} needs lower_dir: an overlay whose lower layer the probe can reach");
+        bool hostMade = op.Info.Has(OpNeeds.HostFixtures);
         if (hostMade && string.IsNullOrEmpty(req.FixtureDir))
-            throw new ProbeException($"{op.Name} needs fixture_dir: the files the host made in the share for this batch");
+            throw new ProbeException($"{name} needs fixture_dir: the files the host made in the share for this batch");
         string? fixtures = hostMade ? scratch.Resolve(req.FixtureDir!) : null;
         string session = scratch.SessionDir(req.Dir);
         string? lowerSession = string.IsNullOrEmpty(req.LowerDir) ? null : scratch.SessionDir(req.LowerDir, "copyup");
@@ -42,10 +43,10 @@ public sealed class BatchRunner(ScratchRoot scratch)
             string? lowerView = lowerSession is null ? null : $"{view}/{Path.GetFileName(lowerSession)}/b{batch}w{k}";
             var context = new WorkerContext(dir, $"b{batch}w{k}-", count, lower, lowerView)
             {
-                Prep = new PrepTally(op.Name),
+                Prep = new PrepTally(name),
                 HostFiles = fixtures is null ? [] : HostFiles(fixtures, req.Layout, k, count),
             };
-            workers[k] = new Worker(context, new OpRecorder(op.Name, Math.Max(1, req.Sample), seed: batch * 1000 + k));
+            workers[k] = new Worker(context, new OpRecorder(name, Math.Max(1, req.Sample), seed: batch * 1000 + k));
         }
 
         using var start = new Barrier(req.Workers + 1);
@@ -71,7 +72,7 @@ public sealed class BatchRunner(ScratchRoot scratch)
         finished.SignalAndWait();
         long wall = TimedLoop.Ns(Stopwatch.GetTimestamp() - t0);
         threads.ForEach(t => t.Join());
-        return BatchMerge.Merge(op.Name, req.Layout, workers.Select(w => w.Recorder).ToList(),
+        return BatchMerge.Merge(name, req.Layout, workers.Select(w => w.Recorder).ToList(),
             workers.Select(w => w.Context.Prep).ToList(), wall, Math.Max(1, req.Sample));
     }
 

@@ -1,5 +1,6 @@
 using CliWrap;
 using FsBench.Host.Channel;
+using FsBench.Probe.Ops;
 using FsBench.Protocol;
 
 namespace FsBench.Tests.Host;
@@ -17,8 +18,8 @@ public sealed class ChannelTests : TempDirTest
         await using var session = Probe();
         var hello = await session.HelloAsync();
         Assert.Equal(ProbeProtocol.Version, hello.ProtocolVersion);
-        Assert.Equal(ProbeOps.Names, hello.Ops.Select(o => o.Name));
-        Assert.Equal([OpNeeds.LowerDir], hello.Ops.Single(o => o.Name == ProbeOps.CopyUp).Needs);
+        Assert.Equal(OperationCatalog.Names, hello.Ops.Select(o => o.Name));
+        Assert.Equal([OpNeeds.LowerDir], hello.Ops.Single(o => o.Name == "copyup").Needs);
         Assert.Contains(OpNeeds.UserXattr, hello.Ops.Single(o => o.Name == "getxattr").Needs);
         Assert.Empty(hello.Ops.Single(o => o.Name == "stat").Needs);
         Assert.NotEqual("unknown", hello.FsType);
@@ -40,7 +41,7 @@ public sealed class ChannelTests : TempDirTest
         // a local session: the probe's root is the host directory itself, so the host's share is that directory
         await using var session = new ProbeSession(new ProcessChannel(Cli.Wrap("dotnet").WithArguments([Requirements.ManagedProbe, "--root", Tmp.Path])),
             ".", TimeSpan.FromSeconds(60), hostShareDir: Tmp.Path);
-        foreach (var op in ProbeOps.All.Where(o => o.Has(OpNeeds.HostFixtures)))
+        foreach (var op in OperationCatalog.Advertised.Where(o => o.Has(OpNeeds.HostFixtures)))
         foreach (var layout in Layouts.All)
         {
             var batch = await session.RunBatchAsync(op.Name, 300, 3, layout, 100);

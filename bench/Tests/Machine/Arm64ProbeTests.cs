@@ -1,6 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 using FsBench.Host.Channel;
+using FsBench.Probe.Ops;
 using FsBench.Protocol;
 using Xunit.Abstractions;
 
@@ -26,8 +27,8 @@ public sealed class Arm64ProbeTests(ITestOutputHelper output) : TempDirTest
         await using var session = new ProbeSession(new ProcessChannel(cmd), ".", TimeSpan.FromMinutes(2), lowerDir: ".", hostShareDir: Tmp.Path);
         var hello = await session.HelloAsync();
         Assert.Equal("aarch64", hello.Arch);
-        Assert.Equal(ProbeOps.Names, hello.Ops.Select(o => o.Name));
-        foreach (var op in ProbeOps.Names)
+        Assert.Equal(OperationCatalog.Names, hello.Ops.Select(o => o.Name));
+        foreach (var op in OperationCatalog.Names)
         {
             var r = await session.RunBatchAsync(op, count: 32, workers: 2, Layouts.Private, sample: 8);
             output.WriteLine($"{op}: {r.Ops} ops, {r.Failures} failures, p50 {r.P50Ns} ns");

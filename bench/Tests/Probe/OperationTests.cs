@@ -10,7 +10,7 @@ namespace FsBench.Tests.Probe;
 /// <summary>Every operation, on a real filesystem, through libc.</summary>
 public sealed class OperationTests : TempDirTest
 {
-    public static TheoryData<string> AllOps() => new(ProbeOps.Names);
+    public static TheoryData<string> AllOps() => new(OperationCatalog.Names);
 
     [Theory]
     [MemberData(nameof(AllOps))]
@@ -18,10 +18,10 @@ public sealed class OperationTests : TempDirTest
     {
         var scratch = new ScratchRoot(Tmp.Path);
         var runner = new BatchRunner(scratch);
+        var info = OperationCatalog.Info(op)!;
         // copy-up needs a lower layer: on a plain filesystem the "overlay view" is the lower directory itself
-        string? lower = op == ProbeOps.CopyUp ? "." : null;
+        string? lower = info.Has(OpNeeds.LowerDir) ? "." : null;
         // a cold op's files are the host's: made directly in the directory (the host's side of a share), removed by it
-        var info = ProbeOps.Find(op)!;
         using var hostMade = info.Has(OpNeeds.HostFixtures) ? HostFixtureSet.Make(Tmp.Path, ".", info, 40, 2, Layouts.Private) : null;
         var result = runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 40, Workers = 2, LowerDir = lower, FixtureDir = hostMade?.ProbeDir });
 
@@ -52,7 +52,7 @@ public sealed class OperationTests : TempDirTest
     public void A_cold_op_acts_on_exactly_the_files_the_host_made_and_makes_none_of_its_own(string layout)
     {
         var scratch = new ScratchRoot(Tmp.Path);
-        var info = ProbeOps.Find("chmod_cold")!;
+        var info = OperationCatalog.Info("chmod_cold")!;
         using var hostMade = HostFixtureSet.Make(Tmp.Path, ".", info, 30, 4, layout);
         var made = Directory.GetFiles(Path.Combine(Tmp.Path, hostMade.ProbeDir), "*", SearchOption.AllDirectories);
         Assert.Equal(30, made.Length);
@@ -79,14 +79,18 @@ public sealed class OperationTests : TempDirTest
     public void Copyup_without_a_lower_layer_is_refused()
     {
         var runner = new BatchRunner(new ScratchRoot(Tmp.Path));
-        var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = ProbeOps.CopyUp, Count = 1 }));
+        var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = "copyup", Count = 1 }));
         Assert.Contains("lower_dir", e.Message);
     }
 
     [Fact]
-    public void The_probe_lists_exactly_the_ops_the_host_knows()
+    public void Every_op_declares_a_distinct_name_and_only_needs_the_protocol_knows()
     {
-        Assert.Equal(ProbeOps.Names, OperationCatalog.Names);
+        string[] known = [OpNeeds.LowerDir, OpNeeds.UserXattr, OpNeeds.HostFixtures];
+        Assert.Equal(OperationCatalog.Names.Length, OperationCatalog.Names.Distinct().Count());
+        Assert.All(OperationCatalog.Advertised, o => Assert.Subset(known.ToHashSet(), o.Needs.ToHashSet()));
+        Assert.All(OperationCatalog.Advertised.Where(o => o.FixtureXattrs.Length > 0), o => Assert.True(o.Has(OpNeeds.UserXattr), o.Name));
+        Assert.Equal(["copyup"], OperationCatalog.Advertised.Where(o => o.Has(OpNeeds.LowerDir)).Select(o => o.Name));
     }
 
     [Fact]
@@ -96,7 +100,7 @@ public sealed class OperationTests : TempDirTest
         using var w = new WorkerContext(Tmp.Path, "x-", 3);
         op.Prepare(w);
         Directory.CreateDirectory(w.Targets.Text(1));
-        var rec = new OpRecorder(op.Name, 16, 1);
+        var rec = new OpRecorder(op.Info.Name, 16, 1);
 
         BatchRunner.TimeWorker(op, w, rec, 0, p => Path.GetFileName(p));
 
@@ -117,7 +121,7 @@ public sealed class OperationTests : TempDirTest
         op.Prepare(w);
         File.Delete(w.Targets.Text(0));
         File.Delete(w.Targets.Text(3));
-        var rec = new OpRecorder(op.Name, 16, 1);
+        var rec = new OpRecorder(op.Info.Name, 16, 1);
 
         BatchRunner.TimeWorker(op, w, rec, 0, p => p);
 
