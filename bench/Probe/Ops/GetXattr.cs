@@ -2,17 +2,10 @@ using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
 /// <summary>getxattr of a user.* attribute that exists: a different file each time.</summary>
-public sealed unsafe class GetXattr : IOperation
+public sealed unsafe class GetXattr() : ExistingFileOperation("gx", HostFixtures.GetXattrName)
 {
-    public OpInfo Info { get; } = OpInfo.Of("getxattr", OpNeeds.UserXattr);
-    public void Prepare(WorkerContext w)
-    {
-        w.Targets = w.Encoded("gx");
-        Fs.CreateAll(w.Targets, w.Prep);
-        Fs.SetXattrAll(w.Targets, Xattrs.Name, w.Prep);
-    }
-    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+    public override OpInfo Info { get; } = OpInfo.Of("getxattr", OpNeeds.UserXattr);
+    public override int Run(WorkerContext w, int i) => Call(w.Targets[i]);
 
     /// <summary>The timed call: 0 or errno.</summary>
     public static int Call(byte* path)

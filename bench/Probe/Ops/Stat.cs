@@ -2,12 +2,10 @@ using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
 /// <summary>statx (lstat semantics) of an existing file: a different file each time, as mdtest's stat phase.</summary>
-public sealed unsafe class Stat : IOperation
+public sealed unsafe class Stat() : ExistingFileOperation("st")
 {
-    public OpInfo Info { get; } = OpInfo.Of("stat");
-    public void Prepare(WorkerContext w) { w.Targets = w.Encoded("st"); Fs.CreateAll(w.Targets, w.Prep); }
-    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+    public override OpInfo Info { get; } = OpInfo.Of("stat");
+    public override int Run(WorkerContext w, int i) => Call(w.Targets[i]);
 
     /// <summary>The timed call: 0 or errno.</summary>
     public static int Call(byte* path)

@@ -2,12 +2,10 @@ using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
 /// <summary>utimensat of an existing file to the current time (what touch does): a different file each time.</summary>
-public sealed unsafe class Utimens : IOperation
+public sealed unsafe class Utimens() : ExistingFileOperation("ut")
 {
-    public OpInfo Info { get; } = OpInfo.Of("utimens");
-    public void Prepare(WorkerContext w) { w.Targets = w.Encoded("ut"); Fs.CreateAll(w.Targets, w.Prep); }
-    public int Run(WorkerContext w, int i) => Call(w.Targets[i]);
-    public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
+    public override OpInfo Info { get; } = OpInfo.Of("utimens");
+    public override int Run(WorkerContext w, int i) => Call(w.Targets[i]);
 
     /// <summary>The timed call: 0 or errno.</summary>
     public static int Call(byte* path) => Native.Check(Native.Utimensat(Native.AT_FDCWD, path, null, 0));
