@@ -16,40 +16,40 @@ public sealed class CoherenceReportTests
     [Fact]
     public void TheAppendixGivesPercentilesPerProviderAndKindAndTheMemoStaysQuietWhenOnlyCachesExplainTheStaleness()
     {
-        using var run = new SyntheticRun().Write();
-        var rows = Enumerable.Range(1, 20).Select(t => Row("qemu-virtiofs", "rewrite", t, staleMs: 10 * t))   // 10..200 ms
-            .Concat(Enumerable.Range(1, 20).Select(t => Row("local", "rewrite", t, staleMs: 0))).ToList();
-        RunFormatCsv.WriteAll(new RunFolderLayout(run.Directory).Coherence, rows);
+        var (memo, appendix) = Report(Enumerable.Range(1, 20).Select(t => Row("qemu-virtiofs", "rewrite", t, staleMs: 10 * t))   // 10..200 ms
+            .Concat(Enumerable.Range(1, 20).Select(t => Row("local", "rewrite", t, staleMs: 0))));
 
-        var result = CliRunner.Run("report", run.Directory);
-
-        Assert.True(result.ExitCode == 0, result.Err);
-        string appendix = File.ReadAllText(run.PathOf("appendix.md"));
         Assert.Contains("### Cross-side coherence", appendix);
         // nearest rank over 20 trials: p50 = the 10th value, p95 = the 19th
         Assert.Contains("| `qemu-virtiofs` | bind | `rewrite` | 20 | 20/20 | 100 ms | 190 ms | 200 ms | 500 µs | 0 | 0 | none |", appendix);
         Assert.Contains("| `local` | bind | `rewrite` | 20 | 0/20 | 0 | 0 | 0 | 500 µs | 0 | 0 | none |", appendix);
-        Assert.DoesNotContain("Cross-side coherence", File.ReadAllText(run.PathOf("memo.md")));
+        Assert.DoesNotContain("Cross-side coherence", memo);
     }
 
     [Fact]
     public void AnUnexpectedErrnoOrAChangeNeverSeenGetsOneMemoLine()
     {
-        using var run = new SyntheticRun().Write();
-        RunFormatCsv.WriteAll(new RunFolderLayout(run.Directory).Coherence, new List<CoherenceRow>
-        {
+        var (memo, appendix) = Report(
+        [
             Row("qemu-virtiofs", "rename", 1, 5, errnos: "stat:EIO 2"),
             Row("qemu-virtiofs", "delete", 1, 10_000, observed: false),
             Row("qemu-virtiofs", "create", 1, 0),
-        });
+        ]);
 
-        Assert.Equal(0, CliRunner.Run("report", run.Directory).ExitCode);
-        var memoLines = File.ReadAllLines(run.PathOf("memo.md")).Where(l => l.Contains("Cross-side coherence")).ToList();
-        string line = Assert.Single(memoLines);
+        string line = Assert.Single(memo.Split('\n'), l => l.Contains("Cross-side coherence"));
         Assert.Contains("rename: stat:EIO 2", line);
         Assert.Contains("delete: 1/1 changes not seen within 10 s", line);
         Assert.DoesNotContain("create", line);
-        Assert.Contains("| **stat:EIO 2** |", File.ReadAllText(run.PathOf("appendix.md")));
+        Assert.Contains("| **stat:EIO 2** |", appendix);
+    }
+
+    /// <summary>A synthetic run with these rows as its coherence.csv, reported: its memo and appendix.</summary>
+    private static (string Memo, string Appendix) Report(IEnumerable<CoherenceRow> rows)
+    {
+        using var run = new SyntheticRun().Write();
+        RunFormatCsv.WriteAll(new RunFolderLayout(run.Directory).Coherence, rows);
+        CliRunner.Succeeds("report", run.Directory);
+        return (run.Text("memo.md"), run.Text("appendix.md"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class WorkloadResults
             var errnos = new Dictionary<string, long>();
             foreach (var (k, v) in g.SelectMany(r => r.FailuresByErrno)) errnos[k] = errnos.GetValueOrDefault(k) + v;
             results.Add(new WorkloadResult(g.Key.Workload, g.Key.Provider, g.Key.Mount, g.Count(), g.First().Calls, g.First().Lanes,
-                PercentOfNative.Median(seconds), seconds.Min(), seconds.Max(),
+                Medians.Of(seconds), seconds.Min(), seconds.Max(),
                 Statistics.PercentOfNative.Of(seconds, local), g.Sum(r => r.Failures), errnos));
         }
         return results;

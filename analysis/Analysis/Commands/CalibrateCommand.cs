@@ -14,8 +14,8 @@ public static class CalibrateCommand
     {
         var runA = new Argument<string>("run-a") { Description = "The first run of the A/A pair." };
         var runB = new Argument<string>("run-b") { Description = "The second run, same code and settings." };
-        var reference = new Option<string>("--reference") { Description = "Provider the ratios are taken against.", DefaultValueFactory = _ => Providers.Local };
-        var absolute = new Option<bool>("--absolute") { Description = "Calibrate absolute p50s instead of ratios to the reference." };
+        var reference = SharedOptions.Reference();
+        var absolute = SharedOptions.Absolute();
         var command = new Command("calibrate", "Measure run-to-run noise from an A/A pair of runs; writes calibration.json into both.")
         {
             runA, runB, reference, absolute,
@@ -24,7 +24,7 @@ public static class CalibrateCommand
         {
             var a = Run.Open(parsed.GetValue(runA)!);
             var b = Run.Open(parsed.GetValue(runB)!);
-            var comparer = new RunPairComparer(parsed.GetValue(reference)!, parsed.GetValue(absolute));
+            var comparer = SharedOptions.Comparer(parsed, reference, absolute);
             var cal = Of(a, b, comparer);
             foreach (var run in new[] { a, b }) cal.Write(Path.Combine(run.Directory, Calibration.FileName));
             parsed.InvocationConfiguration.Output.Write(Markdown(cal));

@@ -18,8 +18,8 @@ public static class CompareCommand
         var candidateRun = new Argument<string>("candidate-run") { Description = "The run folder under test; compare.md is written into it." };
         var threshold = SharedOptions.Threshold();
         var noise = SharedOptions.Noise();
-        var reference = new Option<string>("--reference") { Description = "Provider whose same-run cases the ratios are taken against.", DefaultValueFactory = _ => Providers.Local };
-        var absolute = new Option<bool>("--absolute") { Description = "Compare absolute p50s between runs instead of ratios to the reference." };
+        var reference = SharedOptions.Reference();
+        var absolute = SharedOptions.Absolute();
         var calibration = new Option<string?>("--calibration") { Description = $"An A/A {Calibration.FileName} (default: the base run's, else the candidate's)." };
         var command = new Command("compare", "Compare two runs case by case; exit 3 if any case got slower.")
         {
@@ -32,7 +32,7 @@ public static class CompareCommand
                 throw new BadInputException("--threshold", "compare takes a relative threshold (e.g. 5%): it judges ratios");
             var b = Run.Open(parsed.GetValue(baseRun)!);
             var c = Run.Open(parsed.GetValue(candidateRun)!);
-            var comparer = new RunPairComparer(parsed.GetValue(reference)!, parsed.GetValue(absolute));
+            var comparer = SharedOptions.Comparer(parsed, reference, absolute);
             var cal = FindCalibration(parsed.GetValue(calibration), b, c);
             var rows = Judge(comparer.Pairs(b, c), test, cal);
             var figure = ReproducibilityFigure.Draw(rows, comparer, cal, test.RelativeThreshold.Value, b, c);

@@ -3,7 +3,7 @@ using Perfolizer.Metrology;
 
 namespace Analysis.Commands;
 
-/// <summary>Options several commands share: the verdict's threshold and noise floor.</summary>
+/// <summary>Options several commands share: the verdict's threshold and noise floor, and how two runs' cases are matched up.</summary>
 public static class SharedOptions
 {
     public static Option<string> Threshold() => new("--threshold")
@@ -29,6 +29,18 @@ public static class SharedOptions
             ? t
             : throw new BadInputException(option, $"'{text}' is not a threshold (examples: 5%, 1us, 10ms)");
     }
+
+    public static Option<string> Reference() => new("--reference")
+    {
+        Description = "Provider whose same-run cases the ratios are taken against.",
+        DefaultValueFactory = _ => Providers.Local,
+    };
+
+    public static Option<bool> Absolute() => new("--absolute") { Description = "Take absolute p50s between runs instead of ratios to the reference." };
+
+    /// <summary>The two runs' cases side by side, as <see cref="Reference"/> and <see cref="Absolute"/> say.</summary>
+    public static RunPairComparer Comparer(ParseResult parsed, Option<string> reference, Option<bool> absolute) =>
+        new(parsed.GetValue(reference)!, parsed.GetValue(absolute));
 
     public static Argument<string[]> Runs(string name, string description, int minimum) => new(name)
     {

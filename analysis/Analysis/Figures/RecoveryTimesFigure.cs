@@ -28,7 +28,7 @@ public static class RecoveryTimesFigure
                 plot.Add.Markers(notDone.Select((_, j) => i + Jitter(j, notDone.Count)).ToArray(), notDone.Select(_ => never).ToArray(), MarkerShape.Eks, 16, Colors.Red);
             if (done.Count > 0)
             {
-                double m = Median(done.Select(r => r.RecoveryS!.Value));
+                double m = Medians.Of(done.Select(r => r.RecoveryS!.Value));
                 var seg = plot.Add.Line(i - 0.25, m, i + 0.25, m);
                 seg.Color = Colors.Black;
                 seg.LineWidth = 2;
@@ -58,12 +58,6 @@ public static class RecoveryTimesFigure
     }
 
     private static double Jitter(int j, int n) => n <= 1 ? 0 : -0.2 + 0.4 * j / (n - 1);
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Order().ToList();
-        return v.Count % 2 == 1 ? v[v.Count / 2] : (v[v.Count / 2 - 1] + v[v.Count / 2]) / 2;
-    }
 
     private static double NiceStep(double range)
     {

@@ -25,9 +25,5 @@ public static class ChangePoints
     }
 
     /// <summary>The median of series[from..to).</summary>
-    public static double Median(IReadOnlyList<double> series, int from, int to)
-    {
-        var sorted = series.Skip(from).Take(to - from).Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    public static double Median(IReadOnlyList<double> series, int from, int to) => Medians.Of(series.Skip(from).Take(to - from));
 }

@@ -15,7 +15,7 @@ public static class PercentOfNative
     public static Estimate? Of(IReadOnlyList<double> providerSeconds, IReadOnlyList<double> localSeconds)
     {
         if (providerSeconds.Count == 0 || localSeconds.Count == 0 || providerSeconds.Any(s => s <= 0)) return null;
-        double point = 100 * Median(localSeconds) / Median(providerSeconds);
+        double point = 100 * Medians.Of(localSeconds) / Medians.Of(providerSeconds);
         var rng = new Random(20261201);
         var boot = new double[Resamples];
         var p = new double[providerSeconds.Count];
@@ -24,15 +24,9 @@ public static class PercentOfNative
         {
             for (int i = 0; i < p.Length; i++) p[i] = providerSeconds[rng.Next(p.Length)];
             for (int i = 0; i < l.Length; i++) l[i] = localSeconds[rng.Next(l.Length)];
-            boot[b] = 100 * Median(l) / Median(p);
+            boot[b] = 100 * Medians.Of(l) / Medians.Of(p);
         }
         Array.Sort(boot);
         return new Estimate(point, boot[(int)(0.025 * (Resamples - 1))], boot[(int)Math.Ceiling(0.975 * (Resamples - 1))]);
-    }
-
-    public static double Median(IReadOnlyList<double> values)
-    {
-        var s = values.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
     }
 }

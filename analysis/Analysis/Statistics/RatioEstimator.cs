@@ -29,7 +29,7 @@ public static class RatioEstimator
         Array.Sort(logRatios);
 
         int n = logRatios.Length;
-        double median = n % 2 == 1 ? logRatios[n / 2] : (logRatios[n / 2 - 1] + logRatios[n / 2]) / 2;
+        double median = Medians.OfSorted(logRatios);
         double sd = Math.Sqrt(x.Length * (double)y.Length * (x.Length + y.Length + 1) / 12.0);
         int c = Math.Clamp((int)Math.Floor(n / 2.0 - 1.959964 * sd), 0, n - 1);
         return new Estimate(Math.Exp(median), Math.Exp(logRatios[c]), Math.Exp(logRatios[n - 1 - c]));

@@ -38,12 +38,14 @@ public sealed class OperationTests : TempDirTest
         Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
     }
 
-    [Fact]
-    public void A_cold_op_without_the_hosts_fixture_directory_is_refused()
+    [Theory]
+    [InlineData("stat_cold", "needs fixture_dir")]     // a cold op without the host's fixture directory
+    [InlineData("copyup", "needs lower_dir")]          // copy-up without a lower layer
+    public void An_op_without_what_it_needs_is_refused(string op, string expected)
     {
         var runner = new BatchRunner(new ScratchRoot(Tmp.Path));
-        var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = "stat_cold", Count = 1 }));
-        Assert.Contains("fixture_dir", e.Message);
+        var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = op, Count = 1 }));
+        Assert.Contains(expected, e.Message);
     }
 
     [Theory]
@@ -74,14 +76,6 @@ public sealed class OperationTests : TempDirTest
     }
 
     [Fact]
-    public void Copyup_without_a_lower_layer_is_refused()
-    {
-        var runner = new BatchRunner(new ScratchRoot(Tmp.Path));
-        var e = Assert.Throws<ProbeException>(() => runner.Run(new ProbeRequest { Cmd = "batch", Op = "copyup", Count = 1 }));
-        Assert.Contains("lower_dir", e.Message);
-    }
-
-    [Fact]
     public void Every_op_declares_a_distinct_name_and_only_needs_the_protocol_knows()
     {
         string[] known = [OpNeeds.LowerDir, OpNeeds.UserXattr, OpNeeds.HostFixtures];
@@ -94,13 +88,7 @@ public sealed class OperationTests : TempDirTest
     [Fact]
     public void Mkdir_of_an_existing_name_is_counted_as_EEXIST_not_thrown()
     {
-        var op = new Mkdir();
-        using var w = new WorkerContext(Tmp.Path, "x-", 3);
-        op.Prepare(w);
-        Directory.CreateDirectory(w.Targets.Text(1));
-        var rec = new OpRecorder(op.Info.Name, 16, 1);
-
-        BatchRunner.TimeWorker(op, w, rec, 0, p => Path.GetFileName(p));
+        var rec = TimeAfter(new Mkdir(), 3, w => Directory.CreateDirectory(w.Targets.Text(1)));
 
         Assert.Equal(2, rec.Successes);
         Assert.Equal(1, rec.Failures);
@@ -108,24 +96,29 @@ public sealed class OperationTests : TempDirTest
         var failure = Assert.Single(rec.FirstFailures);
         Assert.Equal("EEXIST", failure.ErrnoName);
         Assert.Equal("x-d1", failure.Path);
-        op.Cleanup(w);
     }
 
     [Fact]
     public void A_failing_op_never_stops_the_batch()
     {
-        var op = new Unlink();
-        using var w = new WorkerContext(Tmp.Path, "y-", 5);
-        op.Prepare(w);
-        File.Delete(w.Targets.Text(0));
-        File.Delete(w.Targets.Text(3));
-        var rec = new OpRecorder(op.Info.Name, 16, 1);
-
-        BatchRunner.TimeWorker(op, w, rec, 0, p => p);
+        var rec = TimeAfter(new Unlink(), 5, w => { File.Delete(w.Targets.Text(0)); File.Delete(w.Targets.Text(3)); });
 
         Assert.Equal(3, rec.Successes);
         Assert.Equal(2, rec.Errnos[2]);
         Assert.Equal(["ENOENT", "ENOENT"], rec.FirstFailures.Select(f => f.ErrnoName));
+    }
+
+    /// <summary>One worker's timed loop of <paramref name="op"/> over <paramref name="count"/> items ("x-" prefixed) after
+    /// <paramref name="spoil"/> broke some of them: what the recorder got (failure paths relative to the directory).</summary>
+    private OpRecorder TimeAfter(IOperation op, int count, Action<WorkerContext> spoil)
+    {
+        using var w = new WorkerContext(Tmp.Path, "x-", count);
+        op.Prepare(w);
+        spoil(w);
+        var rec = new OpRecorder(op.Info.Name, 16, 1);
+        BatchRunner.TimeWorker(op, w, rec, 0, p => Path.GetFileName(p));
+        op.Cleanup(w);
+        return rec;
     }
 
     [Theory]
