@@ -28,6 +28,21 @@ public sealed partial class TimeSeriesRow
 
     public bool Has(string failureClass) => Classes.Split(' ').Contains(failureClass);
     [CsvIgnore] public double StartS => TS - HostMs / 1000;
+
+    /// <summary><see cref="Errnos"/> read back: "ENOENT:2 EIO:1" → (ENOENT, 2), (EIO, 1).</summary>
+    public IEnumerable<(string Errno, long Count)> ErrnoCounts()
+    {
+        foreach (string part in Errnos.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = part.LastIndexOf(':');
+            if (colon > 0 && long.TryParse(part[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out long n))
+                yield return (part[..colon], n);
+        }
+    }
+
+    /// <summary><see cref="Errnos"/> as written: the counts above zero, NAME:count by name, space separated.</summary>
+    public static string ErrnosText(IEnumerable<KeyValuePair<string, long>> errnos) =>
+        string.Join(' ', errnos.Where(e => e.Value > 0).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}:{e.Value}"));
 }
 
 /// <summary>One row of a soak's <c>events.csv</c>: what happened when.</summary>

@@ -59,7 +59,7 @@ public sealed record SoakEvidence(
                 if (!mountWindow && w.Failures > 0)
                 {
                     errors += w.Failures;
-                    foreach (var (errno, n) in ParseErrnos(w.Errnos)) errnos[errno] = errnos.GetValueOrDefault(errno) + n;
+                    foreach (var (errno, n) in w.ErrnoCounts()) errnos[errno] = errnos.GetValueOrDefault(errno) + n;
                 }
             }
             previous = counted ? w : null;
@@ -83,15 +83,5 @@ public sealed record SoakEvidence(
         double hours = soak.Classes.ExposureHours > 0 ? soak.Classes.ExposureHours : end / 3600;
         long ops = soak.Classes.Ops > 0 ? soak.Classes.Ops : series.Sum(w => w.Ops);
         return new SoakEvidence(soak, hours, ops, mount, hangs, stalls, errors, errnos, cycles, DescriptorGrowth.Of(soak.Vmm, fdLimit));
-    }
-
-    /// <summary>"ENOENT:2 EIO:1" → (ENOENT, 2), (EIO, 1).</summary>
-    public static IEnumerable<(string Errno, long Count)> ParseErrnos(string text)
-    {
-        foreach (string part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int colon = part.LastIndexOf(':');
-            if (colon > 0 && long.TryParse(part[(colon + 1)..], out long n)) yield return (part[..colon], n);
-        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ClassTally
     /// What a fault provoked goes to that fault (<see cref="SoakClasses.DuringFaults"/>), not to the provider's classes: failed actions
     /// of a window that overlaps it, and whole incidents (unbroken runs of mount-failure or stalled windows) that began with it.
     /// </summary>
-    public void Add(SoakPoint p, string? fault = null, string? channelFault = null)
+    public void Add(TimeSeriesRow p, string? fault = null, string? channelFault = null)
     {
         Ops += p.Ops;
         FailedOps += p.Failures;
@@ -53,12 +53,12 @@ public sealed class ClassTally
         {
             var a = Of(fault);
             a.OperationErrors += p.Failures;
-            foreach (var (errno, n) in p.Errnos) a.Errnos[errno] = a.Errnos.GetValueOrDefault(errno) + n;
+            foreach (var (errno, n) in p.ErrnoCounts()) a.Errnos[errno] = a.Errnos.GetValueOrDefault(errno) + n;
         }
         else if (p.Failures > 0)
         {
             _counts[FailureClass.OperationError] += p.Failures;
-            foreach (var (errno, n) in p.Errnos) _errnos[errno] = _errnos.GetValueOrDefault(errno) + n;
+            foreach (var (errno, n) in p.ErrnoCounts()) _errnos[errno] = _errnos.GetValueOrDefault(errno) + n;
         }
         _inMountFailure = mount;
 

@@ -31,10 +31,10 @@ public static class RecoveryCalculator
     public const double BaselineSeconds = 30;
     private const double Tolerance = 0.05;
 
-    public static List<FaultRecovery> Compute(IReadOnlyList<SoakPoint> points, IReadOnlyList<AppliedFault> faults) =>
+    public static List<FaultRecovery> Compute(IReadOnlyList<TimeSeriesRow> points, IReadOnlyList<AppliedFault> faults) =>
         faults.Select(f => Of(f, points, faults)).ToList();
 
-    public static FaultRecovery Of(AppliedFault fault, IReadOnlyList<SoakPoint> points, IReadOnlyList<AppliedFault> faults)
+    public static FaultRecovery Of(AppliedFault fault, IReadOnlyList<TimeSeriesRow> points, IReadOnlyList<AppliedFault> faults)
     {
         string kind = fault.Kind.ToString().ToLowerInvariant();
         double? end = !fault.Kind.Lasts() ? fault.StartS : fault.EndS;
@@ -47,7 +47,7 @@ public static class RecoveryCalculator
             : new(fault.Label, kind, fault.StartS, end, baseline, healed.TS, $"{healed.TS - end.Value:0.0} s");
     }
 
-    private static double? Baseline(AppliedFault fault, IReadOnlyList<SoakPoint> points, IReadOnlyList<AppliedFault> faults)
+    private static double? Baseline(AppliedFault fault, IReadOnlyList<TimeSeriesRow> points, IReadOnlyList<AppliedFault> faults)
     {
         var before = points.Where(p => p.TS <= fault.StartS + Tolerance && p.StartS >= fault.StartS - BaselineSeconds && IsClean(p)).Select(Rate).ToList();
         if (before.Count == 0)
@@ -55,12 +55,12 @@ public static class RecoveryCalculator
         return before.Count == 0 ? null : Median(before);
     }
 
-    public static bool IsClean(SoakPoint p) => p.Classes.Length == 0 && p.RootOk;
+    public static bool IsClean(TimeSeriesRow p) => p.Classes.Length == 0 && p.RootOk();
 
     /// <summary>Successful ops per second of the host's wait for the window.</summary>
-    public static double Rate(SoakPoint p) => p.HostMs > 0 ? p.Successes / (p.HostMs / 1000) : 0;
+    public static double Rate(TimeSeriesRow p) => p.HostMs > 0 ? p.Successes() / (p.HostMs / 1000) : 0;
 
-    private static bool Overlaps(SoakPoint p, AppliedFault f) =>
+    private static bool Overlaps(TimeSeriesRow p, AppliedFault f) =>
         p.TS >= f.StartS && p.StartS <= (f.EndS ?? double.MaxValue);
 
     private static double Median(List<double> values)

@@ -41,7 +41,7 @@ public sealed class SoakFolder
         return f;
     }
 
-    public void AppendPoint(SoakPoint p) => Locked(() => RunFormatCsv.Append(Layout.TimeSeries, p.ToRow()));
+    public void AppendWindow(TimeSeriesRow p) => Locked(() => RunFormatCsv.Append(Layout.TimeSeries, p));
     public void AppendEvent(SoakEvent e) => Locked(() => RunFormatCsv.Append(Layout.Events, e.ToRow()));
     public void AppendVmm(IEnumerable<ProcSample> samples) => Locked(() => RunFormatCsv.Append(Layout.Vmm, samples.Select(s => s.ToRow())));
 

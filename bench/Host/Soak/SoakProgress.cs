@@ -9,7 +9,7 @@ public sealed class SoakProgress(TimeSpan duration, TextWriter output)
     private double _lastPrinted = double.NegativeInfinity;
     public const double EverySeconds = 5;
 
-    public void Window(SoakPoint p, ClassTally tally, IReadOnlyList<ProcSample> processes, string activeFault)
+    public void Window(TimeSeriesRow p, ClassTally tally, IReadOnlyList<ProcSample> processes, string activeFault)
     {
         bool eventful = p.Classes.Length > 0;
         if (!eventful && p.TS - _lastPrinted < EverySeconds) return;

@@ -24,7 +24,7 @@ public sealed class SoakRun
     private readonly IProvider _provider;
     private readonly SoakClock _clock = new();
     private readonly ClassTally _tally = new();
-    private readonly List<SoakPoint> _points = [];
+    private readonly List<TimeSeriesRow> _points = [];
     private readonly KnownBugTally _knownBugs;
     private readonly SoakProgress _progress;
     private SoakManifest _manifest;
@@ -119,7 +119,7 @@ public sealed class SoakRun
             endReason = $"mount_failure: {e.Message}";
             exit = EndedOnMountFailure;
             _channelLost = true;
-            Record(SoakPoint.ChannelLost(_clock.Seconds, _points.Count, 0, ""));
+            Record(SoakWindow.ChannelLost(_clock.Seconds, _points.Count, 0, ""));
             Log(Event("mount_failure", "", e.Message));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -169,7 +169,7 @@ public sealed class SoakRun
         {
             var reply = await session.SoakAsync(req, ct);
             double t1 = _clock.Seconds;
-            var point = SoakPoint.From(reply, t1, window, (t1 - t0) * 1000, FaultsDuring(t0, t1), _s.Window.TotalMilliseconds, _s.StallThreshold.TotalMilliseconds);
+            var point = SoakWindow.From(reply, t1, window, (t1 - t0) * 1000, FaultsDuring(t0, t1), _s.Window.TotalMilliseconds, _s.StallThreshold.TotalMilliseconds);
             Record(point);
             if (point.Has(FailureClass.MountFailure) && (_points.Count < 2 || !_points[^2].Has(FailureClass.MountFailure)))
                 Log(Event("mount_failure", point.Faults, $"the share's root did not answer: {point.Root}"));
@@ -180,7 +180,7 @@ public sealed class SoakRun
         catch (ProbeChannelException e) when (e is not ProbeRequestException && !ct.IsCancellationRequested)
         {
             double t1 = _clock.Seconds;
-            Record(SoakPoint.ChannelLost(t1, window, (t1 - t0) * 1000, FaultsDuring(t0, t1)));
+            Record(SoakWindow.ChannelLost(t1, window, (t1 - t0) * 1000, FaultsDuring(t0, t1)));
             _channelLost = true;
             return e.Message;
         }
@@ -226,10 +226,10 @@ public sealed class SoakRun
         }
     }
 
-    private void Record(SoakPoint point)
+    private void Record(TimeSeriesRow point)
     {
         _points.Add(point);
-        _folder.AppendPoint(point);
+        _folder.AppendWindow(point);
         var applied = _faults?.Applied ?? [];
         _tally.Add(point, FaultAttribution.Overlapping(point.StartS, point.TS, applied), FaultAttribution.OfChannel(point.StartS, point.TS, applied));
         WriteClasses(null);

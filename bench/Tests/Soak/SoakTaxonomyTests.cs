@@ -5,8 +5,8 @@ namespace FsBench.Tests.Soak;
 
 public class SoakTaxonomyTests
 {
-    private static SoakPoint Window(long ops = 100, long failures = 0, string root = "OK", long stalls = 0, double hostMs = 1000, Dictionary<string, long>? errnos = null) =>
-        SoakPoint.From(new SoakReply
+    private static TimeSeriesRow Window(long ops = 100, long failures = 0, string root = "OK", long stalls = 0, double hostMs = 1000, Dictionary<string, long>? errnos = null) =>
+        SoakWindow.From(new SoakReply
         {
             Ops = ops, Failures = failures, Stalls = stalls, Errnos = errnos ?? new(),
             RootErrno = root == "OK" ? 0 : 107, RootErrnoName = root,
@@ -31,7 +31,7 @@ public class SoakTaxonomyTests
 
     [Fact]
     public void A_lost_channel_is_a_mount_failure() =>
-        Assert.Equal("mount_failure", SoakPoint.ChannelLost(10, 3, 60_000, "kill#1").Classes);
+        Assert.Equal("mount_failure", SoakWindow.ChannelLost(10, 3, 60_000, "kill#1").Classes);
 
     [Fact]
     public void A_window_with_stalled_ops_is_a_stall()
@@ -58,7 +58,7 @@ public class SoakTaxonomyTests
         tally.Add(Window(stalls: 1));                             // a second stall incident
         tally.Add(Window(failures: 2, errnos: new() { ["ENOENT"] = 2 }));
         tally.Add(Window(failures: 7, root: "ENOTCONN", errnos: new() { ["ENOTCONN"] = 7 }));
-        tally.Add(SoakPoint.ChannelLost(9, 8, 60_000, ""));     // the same mount failure incident
+        tally.Add(SoakWindow.ChannelLost(9, 8, 60_000, ""));     // the same mount failure incident
         tally.AddKnownBugs([new KnownBugResult { Name = "mkdir_mode0", Runs = 3, Deviations = 2 }]);
 
         Assert.Equal(2, tally.Count(FailureClass.Stall));
@@ -97,8 +97,8 @@ public class SoakTaxonomyTests
 /// <summary>Issue 10: what a fault provoked is the fault's, not the provider's (constructed windows).</summary>
 public class SoakFaultAttributionTests
 {
-    private static SoakPoint Window(double endS, long failures = 0, string root = "OK", long stalls = 0, double hostMs = 1000, Dictionary<string, long>? errnos = null) =>
-        SoakPoint.From(new SoakReply
+    private static TimeSeriesRow Window(double endS, long failures = 0, string root = "OK", long stalls = 0, double hostMs = 1000, Dictionary<string, long>? errnos = null) =>
+        SoakWindow.From(new SoakReply
         {
             Ops = 20, Failures = failures, Stalls = stalls, Errnos = errnos ?? new(),
             RootErrno = root == "OK" ? 0 : 107, RootErrnoName = root,
@@ -106,7 +106,7 @@ public class SoakFaultAttributionTests
 
     private static readonly AppliedFault[] Freeze = [new("freeze#1", FsBench.Host.Providers.Faults.Fault.Freeze, 10, 15)];
 
-    private static void Add(ClassTally tally, SoakPoint p) =>
+    private static void Add(ClassTally tally, TimeSeriesRow p) =>
         tally.Add(p, FaultAttribution.Overlapping(p.StartS, p.TS, Freeze), FaultAttribution.OfChannel(p.StartS, p.TS, Freeze));
 
     [Fact]
@@ -127,7 +127,7 @@ public class SoakFaultAttributionTests
         Add(tally, Window(9));
         Add(tally, Window(10.5, hostMs: 1500, stalls: 3));                             // the freeze begins: a stall incident, the freeze's
         Add(tally, Window(14, hostMs: 3500, stalls: 20));                              // the same incident
-        Add(tally, SoakPoint.ChannelLost(22, 3, 8000, "freeze#1"));                    // the tunnel gave up after the thaw: the freeze's
+        Add(tally, SoakWindow.ChannelLost(22, 3, 8000, "freeze#1"));                    // the tunnel gave up after the thaw: the freeze's
         Add(tally, Window(23, failures: 4, errnos: new() { ["ENOENT"] = 4 }));        // failing lookups after the wake: the provider's
         Add(tally, Window(24, stalls: 2));                                             // a stall of its own
         Add(tally, Window(40, failures: 1, root: "ENOTCONN", errnos: new() { ["ENOTCONN"] = 1 }));   // a mount failure of its own

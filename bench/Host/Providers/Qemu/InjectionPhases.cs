@@ -57,18 +57,8 @@ public sealed class InjectionPhases
 
     /// <summary>The failures the soak counted with one errno, over all its windows (timeseries.csv).</summary>
     public long Detected(string errnoName) =>
-        Windows.Sum(w => ParseErrnos(w.Row.Errnos).Where(e => e.Errno == errnoName).Sum(e => e.Count));
+        Windows.Sum(w => w.Row.ErrnoCounts().Where(e => e.Errno == errnoName).Sum(e => e.Count));
 
     public IEnumerable<string> DetectedErrnos() =>
-        Windows.SelectMany(w => ParseErrnos(w.Row.Errnos)).Select(e => e.Errno).Distinct();
-
-    /// <summary>"ENOENT:2 EIO:1" → (ENOENT, 2), (EIO, 1).</summary>
-    public static IEnumerable<(string Errno, long Count)> ParseErrnos(string text)
-    {
-        foreach (string part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int colon = part.LastIndexOf(':');
-            if (colon > 0 && long.TryParse(part[(colon + 1)..], CultureInfo.InvariantCulture, out long n)) yield return (part[..colon], n);
-        }
-    }
+        Windows.SelectMany(w => w.Row.ErrnoCounts()).Select(e => e.Errno).Distinct();
 }
