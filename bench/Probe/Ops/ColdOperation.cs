@@ -17,6 +17,7 @@ public abstract unsafe class ColdOperation : IOperation
         Name = name, FixtureXattrs = xattrs,
         Needs = xattrs.Length > 0 ? [OpNeeds.HostFixtures, OpNeeds.UserXattr] : [OpNeeds.HostFixtures],
     };
+
     public void Prepare(WorkerContext w) => w.Targets = new EncodedPaths(w.HostFiles);
     public abstract int Run(WorkerContext w, int i);
     public void Cleanup(WorkerContext w) { }
