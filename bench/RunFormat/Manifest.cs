@@ -33,11 +33,8 @@ public sealed record ManifestHead
     public string KindOrDefault => string.IsNullOrEmpty(Kind) ? RunKinds.Bench : Kind;
 }
 
-/// <summary>
-/// manifest.json: where, when, on what and with which settings a run ran. Typed sections; keys that providers or
-/// other code add land in <see cref="Extra"/> (and providers' own in <see cref="ProviderEntry"/>'s dictionaries).
-/// </summary>
-public abstract record RunManifest
+/// <summary>What the manifest.json of every kind of folder holds: its format and kind, which run, its status, when, and on what.</summary>
+public abstract record ManifestCommon
 {
     public int? FormatVersion { get; set; } = ManifestFormat.Current;
     public abstract string Kind { get; set; }
@@ -46,16 +43,24 @@ public abstract record RunManifest
     public string Status { get; set; } = "";
     public DateTimeOffset? StartedUtc { get; set; }
     public DateTimeOffset? EndedUtc { get; set; }
-    public string Profile { get; set; } = "";
     public HostInfo Host { get; set; } = new();
+    public GitInfo? Git { get; set; }
+
+    [JsonIgnore] public bool IsComplete => Status == RunStatus.Complete;
+}
+
+/// <summary>
+/// manifest.json of a run (bench or soak): where, when, on what and with which settings it ran. Typed sections; keys that
+/// providers or other code add land in <see cref="Extra"/> (and providers' own in <see cref="ProviderEntry"/>'s dictionaries).
+/// </summary>
+public abstract record RunManifest : ManifestCommon
+{
+    public string Profile { get; set; } = "";
     public VirtualizationInfo Virtualization { get; set; } = new();
     public List<ProviderEntry> Providers { get; set; } = [];
     public Dictionary<string, JsonElement> Tools { get; set; } = [];
-    public GitInfo? Git { get; set; }
     public string? LoadavgAtEnd { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
-
-    [JsonIgnore] public bool IsComplete => Status == RunStatus.Complete;
 }
 
 public static class RunStatus
