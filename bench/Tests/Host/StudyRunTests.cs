@@ -24,7 +24,7 @@ public sealed class StudyRunTests : TempDirTest
         bool podman = Requirements.MissingPodman() is null;
         string providers = podman ? "local,podman" : "local";
         string dir = Path.Combine(Tmp.Path, "run");
-        var r = await Run(dir, Requirements.AotProbe, "--providers", providers, "--ops", "mkdir,getxattr", "--workers", "1,4");
+        var r = await Run(dir, Requirements.AotProbe, "--providers", providers, "--ops", "mkdir,getxattr", "--workers", "1,4", "--repetitions", "3");
         Assert.True(r.ExitCode == 0, r.StandardOutput[^Math.Min(3000, r.StandardOutput.Length)..] + r.StandardError);
 
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!;
