@@ -124,6 +124,8 @@ public sealed record BenchSettings
     /// <summary>The cross-side coherence scenario (coherence.csv): trials per kind of change (0 or absent: not run), and the poll limit.</summary>
     public int? CoherenceTrials { get; set; }
     public int? CoherenceLimitMs { get; set; }
+    /// <summary>--fresh-guest: every guest that declares it was booted anew for each repetition (absent: one boot per run).</summary>
+    public bool? FreshGuest { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

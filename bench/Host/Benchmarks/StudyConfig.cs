@@ -25,10 +25,11 @@ public static class StudyConfig
 {
     /// <summary>
     /// The configuration of the whole run: a job per provider and repetition, in one BenchmarkDotNet run (one build),
-    /// ordered by <see cref="RepetitionOrderer"/>; <paramref name="switcher"/> starts and stops exclusive providers.
+    /// ordered by <see cref="RepetitionOrderer"/>; <paramref name="switcher"/> starts and stops exclusive providers,
+    /// <paramref name="rebooter"/> (--fresh-guest) boots the shared guests anew for each repetition.
     /// </summary>
     public static IConfig Create(RunFolder folder, StudySettings settings, IReadOnlyList<IProvider> providers,
-        IReadOnlyList<Repetition>? plan = null, ExclusiveSwitcher? switcher = null)
+        IReadOnlyList<Repetition>? plan = null, ExclusiveSwitcher? switcher = null, FreshGuestRebooter? rebooter = null)
     {
         // Without a plan: one repetition, the providers in the order given.
         var names = providers.Select(p => p.Name).ToArray();
@@ -47,6 +48,7 @@ public static class StudyConfig
             // One build per run; on a loaded 2-core machine it can take longer than BenchmarkDotNet's default 2 minutes.
             .WithBuildTimeout(TimeSpan.FromMinutes(10));
         if (switcher is not null) config.AddDiagnoser(switcher);
+        if (rebooter is not null) config.AddDiagnoser(rebooter);
 
         foreach (var repetition in plan)
         foreach (var p in repetition.Order)

@@ -26,9 +26,10 @@ public static class RunCommand
         var repetitions = new Option<int?>("--repetitions") { Description = "launches per case, providers in a new random order each (default: the profile's)" };
         var seed = new Option<int?>("--seed") { Description = "seed of the providers' order in each repetition (default: random, recorded)" };
         var coherence = new Option<int?>("--coherence-trials") { Description = "rounds of the cross-side coherence scenario per provider (default: the profile's; 0: none)" };
+        var freshGuest = new Option<bool>("--fresh-guest") { Description = "boot each provider that declares it (the QEMU guests) anew for every repetition, so the intervals include boot-to-boot variation" };
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
 
-        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, workloads, traces, outDir, results, scratch, probe, repetitions, seed, coherence };
+        var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, workloads, traces, outDir, results, scratch, probe, repetitions, seed, coherence, freshGuest };
         cmd.SetAction(async (parse, ct) =>
         {
             var s = StudySettings.ForProfile(parse.GetValue(profile)!);
@@ -48,6 +49,7 @@ public static class RunCommand
                 Layout = parse.GetValue(layout)!,
                 Repetitions = parse.GetValue(repetitions) ?? s.Repetitions,
                 Seed = parse.GetValue(seed) ?? 0,
+                FreshGuest = parse.GetValue(freshGuest),
                 CoherenceTrials = CoherenceCommand.Trials(parse.GetValue(coherence) ?? s.CoherenceTrials),
                 ScratchDir = Path.GetFullPath(parse.GetValue(scratch)!),
                 ProbePath = Path.GetFullPath(parse.GetValue(probe)!),

@@ -64,6 +64,13 @@ public interface IProvider
     /// </summary>
     bool ExclusiveActive => false;
 
+    /// <summary>
+    /// True for a provider whose Start boots a guest that differs from boot to boot (memory layout, caches, the
+    /// overlay's disk image): with the run flag --fresh-guest the study stops and starts it at the first case of every
+    /// repetition after the first, so the launch-level intervals also hold boot-to-boot variation.
+    /// </summary>
+    bool BootsFreshGuest => false;
+
     /// <summary>Ends everything Start began; safe to call after a failed or partial Start.</summary>
     Task StopAsync(ProviderContext ctx, CancellationToken ct);
 

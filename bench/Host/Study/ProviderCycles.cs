@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace FsBench.Host.Study;
 
 /// <summary>
-/// cycles.csv: every start and stop of an exclusive provider around its cases in a repetition, timed (operational
-/// cost: what switching between one-at-a-time podman machines costs). One row per action.
+/// cycles.csv: every start and stop of an exclusive provider around its cases in a repetition, and of a guest booted
+/// anew for a repetition (--fresh-guest), timed (operational cost: what switching between one-at-a-time podman
+/// machines, or a boot per repetition, costs). One row per action.
 /// </summary>
 public static class ProviderCycles
 {

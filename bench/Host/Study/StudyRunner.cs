@@ -87,7 +87,8 @@ public static class StudyRunner
                                   string.Join(" | ", repetition.Segments.Select(s => string.Join(", ", s.Providers) + (s.Exclusive ? " (alone)" : ""))));
             try
             {
-                var summary = BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, available, plan, switcher));
+                var summary = BenchmarkRunner.Run<MetadataBenchmarks>(StudyConfig.Create(folder, settings, available, plan, switcher,
+                    settings.FreshGuest ? new FreshGuestRebooter(folder, shared, ctx) : null));
                 FailedCases.Record(folder, expectedCases, FailedCases.Reasons(summary), settings.Layout);
             }
             finally { switcher.Stop(); }

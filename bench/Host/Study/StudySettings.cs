@@ -39,6 +39,11 @@ public sealed record StudySettings
     /// <summary>The cross-side coherence scenario after the known bugs (bench/Host/Coherence): trials per kind (0: not run), poll limit.</summary>
     public int CoherenceTrials { get; init; }
     public int CoherenceLimitMs { get; init; } = Coherence.CoherencePass.DefaultLimitMs;
+    /// <summary>
+    /// Boot each provider that declares it (<see cref="Providers.IProvider.BootsFreshGuest"/>) anew for every repetition,
+    /// so the intervals include boot-to-boot variation (off: one boot per run).
+    /// </summary>
+    public bool FreshGuest { get; init; }
     public double BatchTimeoutSeconds { get; init; } = 60;
     public string[] Providers { get; init; } = [];
     public string ScratchDir { get; init; } = "";
@@ -64,7 +69,7 @@ public sealed record StudySettings
         Mounts = [.. Mounts], Ops = [.. Ops], Layout = Layout, SampleCap = SampleCap, KnownBugRuns = KnownBugRuns,
         BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ProbePath = ProbePath,
         Workloads = [.. Workloads], WorkloadWarmup = WorkloadWarmup, WorkloadRuns = WorkloadRuns, TracesDir = TracesDir,
-        CoherenceTrials = CoherenceTrials, CoherenceLimitMs = CoherenceLimitMs,
+        CoherenceTrials = CoherenceTrials, CoherenceLimitMs = CoherenceLimitMs, FreshGuest = FreshGuest,
     };
 
     /// <summary>state/settings.json, the host's own copy for BenchmarkDotNet's child processes.</summary>

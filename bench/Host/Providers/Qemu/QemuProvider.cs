@@ -30,6 +30,8 @@ public sealed class QemuProvider(QemuTransport transport, FaultModel? model = nu
     /// <summary>Every session talks to the one guest: a dead or hung guest is rebooted for the next case.</summary>
     public bool RestartsAfterChannelFailure => true;
     public bool GuestForgetsAfterCase => true;
+    /// <summary>Each Start boots a new guest (and, for a fault model, a new file server with it).</summary>
+    public bool BootsFreshGuest => true;
 
     /// <summary>The overlay's lower layer is the share itself, which the probe also mounts.</summary>
     public string? LowerLayerDir(string mount) => mount == MountModes.Overlay ? GuestDir(MountModes.Bind) : null;
