@@ -4,7 +4,8 @@ namespace FsBench.RunFormat;
 
 /// <summary>
 /// One row of a run folder's <c>cycles.csv</c>: one timed start or stop of an exclusive provider around its cases in a
-/// repetition (operational cost of switching between one-at-a-time machines).
+/// repetition, or of a guest booted anew for a repetition (--fresh-guest): the operational cost of switching between
+/// one-at-a-time machines, or of a boot per repetition.
 /// </summary>
 [CsvRecord]
 public sealed partial class CycleRow

@@ -105,4 +105,26 @@ public sealed class StudyRunTests : TempDirTest
         Assert.False(string.IsNullOrWhiteSpace(failed.Reason));
         Assert.False(Directory.Exists(Path.Combine(Tmp.Path, "scratch", "partial")));
     }
+
+    [RequiresFact("qemu")]
+    public async Task With_fresh_guest_the_QEMU_guest_is_booted_anew_for_the_second_repetition_and_the_run_loses_nothing()
+    {
+        string dir = Path.Combine(Tmp.Path, "fresh");
+        var r = await Run(dir, Requirements.AotProbe, "--providers", "qemu-9p", "--ops", "stat", "--repetitions", "2", "--fresh-guest",
+            "--workloads", "none", "--coherence-trials", "0");
+        Assert.True(r.ExitCode == 0, r.StandardOutput[^Math.Min(3000, r.StandardOutput.Length)..] + r.StandardError);
+
+        var manifest = FsBench.RunFormat.ManifestReader.ReadBench(dir);
+        Assert.Equal(("complete", true), (manifest.Status, manifest.Settings.FreshGuest));
+        // the guest booted at the run's start serves repetition 1; repetition 2 stops it and boots a new one, both timed
+        var cycles = FsBench.RunFormat.RunFormatCsv.Read<FsBench.RunFormat.CycleRow>(Path.Combine(dir, FsBench.RunFormat.RunFolderLayout.CyclesFile)).ToList();
+        Assert.Equal([(2, "qemu-9p", "stop", true), (2, "qemu-9p", "start", true)], cycles.Select(c => (c.Repetition, c.Provider, c.Action, c.Ok)));
+        Assert.All(cycles, c => Assert.True(c.Seconds > 0, $"{c.Action}: {c.Seconds} s"));
+        // both cases (bind, overlay) measured in both launches, nothing failed
+        var rows = FsBench.RunFormat.RunFormatCsv.Read<FsBench.RunFormat.SummaryRow>(Path.Combine(dir, "summary.csv")).ToList();
+        Assert.Equal(["bind", "overlay"], rows.Select(x => x.Mount).Order());
+        Assert.All(rows, x => Assert.Equal(("ok", 2 * 256L, 0L), (x.Status, x.Ops, x.Failures)));
+        Assert.Equal(2, (int)manifest.CasesFinished!);
+        Console.WriteLine(string.Join("; ", cycles.Select(c => $"r{c.Repetition} {c.Action} {c.Seconds} s")));
+    }
 }
