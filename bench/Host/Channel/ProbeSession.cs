@@ -49,6 +49,11 @@ public sealed class ProbeSession(IProbeChannel channel, string batchDir, TimeSpa
             : null;
 
     /// <param name="limit">A longer limit than the session's timeout for an untimed pass (a soak's idle pass: <see cref="UntimedTimeout"/>).</param>
+    /// <summary>After a soak's load: the results of its known-bug pass still running in the probe, waiting at most <paramref name="limit"/> (empty if none).</summary>
+    public async Task<KnownBugReply> PendingSoakKnownBugsAsync(TimeSpan limit, CancellationToken ct = default) =>
+        JsonSerializer.Deserialize(await RequestAsync(new ProbeRequest { Cmd = "soakbugs", WindowMs = (int)limit.TotalMilliseconds }, "knownbugs", ct,
+            limit + TimeSpan.FromSeconds(30)), ProtocolJson.Default.KnownBugReply)!;
+
     public async Task<KnownBugReply> KnownBugsAsync(int runs, string[]? names = null, CancellationToken ct = default, TimeSpan? limit = null)
     {
         var req = new ProbeRequest { Cmd = "knownbugs", Count = runs, Names = names, Dir = BatchDir };

@@ -110,7 +110,12 @@ public sealed class SoakRun
                 exit = EndedOnMountFailure;
                 _loadEndedS = _clock.Seconds;
             }
-            if (session is not null && endReason is null && !ct.IsCancellationRequested) _restored = await RestoreAsync(session, ct);
+            if (session is not null && endReason is null && !ct.IsCancellationRequested)
+            {
+                _loadEndedS = _clock.Seconds;
+                await CollectPendingKnownBugsAsync(session, ct);
+                _restored = await RestoreAsync(session, ct);
+            }
             if (ct.IsCancellationRequested && endReason is null) endReason = "interrupted";
             else if (endReason is null) exit = Complete;
         }
@@ -161,7 +166,7 @@ public sealed class SoakRun
     {
         // A pass starts in the probe with this window and reports with a later one (it runs in the background there).
         bool bugs = _s.KnownBugRuns > 0 && _clock.Elapsed >= _s.KnownBugEvery * (_knownBugPasses + 1);
-        if (bugs) _knownBugPasses++;
+        if (bugs) { _knownBugPasses++; _knownBugPending = true; }
         var req = WindowRequest(bugs ? _s.KnownBugRuns : 0);
         double t0 = _clock.Seconds;
         int window = _points.Count;
@@ -173,7 +178,7 @@ public sealed class SoakRun
             Record(point);
             if (point.Has(FailureClass.MountFailure) && (_points.Count < 2 || !_points[^2].Has(FailureClass.MountFailure)))
                 Log(Event("mount_failure", point.Faults, $"the share's root did not answer: {point.Root}"));
-            if (reply.KnownBugs.Count > 0) KnownBugsUnderLoad(reply.KnownBugs);
+            if (reply.KnownBugs.Count > 0) { _knownBugPending = false; KnownBugsUnderLoad(reply.KnownBugs); }
             _progress.Window(point, _tally, sampler.Last, _faults!.Active);
             return null;
         }
@@ -187,6 +192,20 @@ public sealed class SoakRun
     }
 
     private int _knownBugPasses;
+    private bool _knownBugPending;
+
+    /// <summary>
+    /// A pass started under load that had not reported when the load ended: its reproducers ran (and a fault model logged
+    /// their injections), so their outcomes are collected too, after the load, rather than lost with the session.
+    /// </summary>
+    private async Task CollectPendingKnownBugsAsync(ProbeSession session, CancellationToken ct)
+    {
+        if (!_knownBugPending) return;
+        var reply = await session.PendingSoakKnownBugsAsync(TimeSpan.FromMinutes(2), ct);
+        _knownBugPending = false;
+        if (reply.Results.Count > 0) KnownBugsUnderLoad(reply.Results);
+        else Log(Event("knownbugs", "", "the pass started under load did not finish within 2 min after the load"));
+    }
 
     private ProbeRequest WindowRequest(int knownBugRuns) => new()
     {

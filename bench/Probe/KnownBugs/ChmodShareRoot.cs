@@ -25,9 +25,11 @@ public sealed class ChmodShareRoot() : KnownBugProbe("chmod_share_root",
         if (before is null) return $"stat root: {err}";
         uint original = before.Value.Mode & 0xfffu;
         uint target = original == 0x1fdu ? 0x1edu : 0x1fdu;   // 0775, or 0755 when it is 0775 already
+        // One chmod of the root per run, and the restore only after it succeeded: a fault model's injection log then has
+        // exactly one root chmod per run it failed (the reconciliation counts them so).
+        if (Native.Chmod(root, target) != 0) return $"chmod root: {Observe.Err()}";
         try
         {
-            if (Native.Chmod(root, target) != 0) return $"chmod root: {Observe.Err()}";
             var after = Observe.Stat(root, out err);
             if (after is null) return $"stat root after chmod: {err}";
             return (after.Value.Mode & 0xfffu) == target ? null : $"root mode {Convert.ToString(after.Value.Mode & 0xfff, 8)} after chmod, expected {Convert.ToString(target, 8)}";

@@ -49,12 +49,14 @@ public sealed class ProbeServer(ScratchRoot scratch, TextReader input, TextWrite
                 "batch" => (JsonSerializer.Serialize(_runner.Run(req), ProtocolJson.Default.BatchResult), false),
                 "knownbugs" => (JsonSerializer.Serialize(_knownBugs.Run(req), ProtocolJson.Default.KnownBugReply), false),
                 "soak" => (JsonSerializer.Serialize((_soak ??= new Soak.SoakRunner(scratch, _knownBugs)).Run(req), ProtocolJson.Default.SoakReply), false),
+                "soakbugs" => (JsonSerializer.Serialize((_soak ??= new Soak.SoakRunner(scratch, _knownBugs)).AwaitBugPass(TimeSpan.FromMilliseconds(req.WindowMs)),
+                    ProtocolJson.Default.KnownBugReply), false),
                 "soakprep" => (Status("ok", (_soak ??= new Soak.SoakRunner(scratch, _knownBugs)).Prepare(req)), false),
                 "replay" => (JsonSerializer.Serialize(_replay.Run(req), ProtocolJson.Default.ReplayReply), false),
                 "coherence" => (JsonSerializer.Serialize(_coherence.Run(req), ProtocolJson.Default.CoherenceReply), false),
                 "cleanup" => (Status("ok", Cleanup(req.DropCaches)), false),
                 "quit" => (Status("bye", "bye"), true),
-                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|soakprep|replay|coherence|cleanup|quit)"),
+                _ => throw new ProbeException($"unknown cmd '{req.Cmd}' (hello|batch|knownbugs|soak|soakbugs|soakprep|replay|coherence|cleanup|quit)"),
             };
         }
         catch (JsonException e) { return (Status(ProbeProtocol.Error, $"malformed request: {e.Message}"), false); }

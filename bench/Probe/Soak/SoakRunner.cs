@@ -94,6 +94,17 @@ public sealed class SoakRunner(ScratchRoot scratch, KnownBugRunner knownBugs, Fu
         _bugPass.Start();
     }
 
+    /// <summary>
+    /// After the load: waits (at most <paramref name="limit"/>) for a known-bug pass still running in the background and
+    /// returns its results; an empty reply when none was running or it did not finish in time.
+    /// </summary>
+    public KnownBugReply AwaitBugPass(TimeSpan limit)
+    {
+        if (_bugPass is null) return new KnownBugReply();
+        _bugPass.Join(limit);
+        return FinishedBugPass() ?? new KnownBugReply();
+    }
+
     /// <summary>The results of a background known-bug pass that has finished (once), or null.</summary>
     private KnownBugReply? FinishedBugPass()
     {

@@ -62,6 +62,31 @@ public sealed class InjectionPhasesTests : TempDirTest
         Assert.Equal((1L, 2L, true), (leak.Injected, leak.Detected, leak.Agrees));   // within the slack of handles open at a sample
     }
 
+    /// <summary>
+    /// chmod_share_root fails on the share's root, outside every reproducer directory: each injection there is one run of
+    /// that reproducer (one root chmod per run), never a failed action of the load, even when it falls in a window.
+    /// </summary>
+    [Fact]
+    public void A_chmod_of_the_share_root_is_a_reproducer_run_not_a_failed_action_of_the_load()
+    {
+        string dir = Folder(
+            At(1.2, "spurious_enoent_open", 2, "/s/soak0-w0/f1") + At(1.3, "spurious_enoent_open", 2, "/s/soak0-w0/f2") +
+            At(1.4, "chmod_share_root", 1, "/") + At(1.41, "create_excl", 13, "/s/kb-create_excl_0444-0/x") +
+            At(1.45, "chmod_share_root", 1, "/") + At(1.46, "create_excl", 13, "/s/kb-create_excl_0444-1/x"));
+        File.WriteAllText(Path.Combine(dir, "knownbugs.csv"), "provider,mount,condition,probe,runs,deviations,outcomes\n" +
+            $"{Provider},bind,soak,chmod_share_root,2,2,chmod root: EPERM: 2\n{Provider},bind,soak,create_excl_0444,2,2,EACCES: 2\n");
+        var log = InjectionLogFormat.Read(Path.Combine(dir, "faultmodel", $"{Provider}.injections.csv"));
+        var phases = InjectionPhases.Of(dir, log)!;
+        Assert.Equal(InjectionPhases.Reproducer, phases.PhaseOf(log.Single(i => i.Time == log.Where(j => j.Kind == "chmod_share_root").Min(j => j.Time))));
+
+        var result = Assert.Single(InjectionReconciliation.ForFolder(dir));
+        var deviations = Assert.Single(result.Checks, c => c.Name == "semantic_deviation");
+        Assert.Equal((4L, 4L, true), (deviations.Injected, deviations.Detected, deviations.Agrees));
+        Assert.DoesNotContain(result.Checks, c => c.Name == "operation_error EPERM");
+        var enoent = Assert.Single(result.Checks, c => c.Name == "operation_error ENOENT");
+        Assert.Equal((2L, 2L, true), (enoent.Injected, enoent.Detected, enoent.Agrees));
+    }
+
     [Fact]
     public void A_failure_the_soak_missed_or_a_leak_that_does_not_show_is_a_disagreement()
     {

@@ -76,6 +76,22 @@ public sealed class SoakRunTests : TempDirTest
         Assert.Contains("\"weights\"", File.ReadAllText(Path.Combine(dir, "mix.json")));
     }
 
+    /// <summary>A pass under load that has not reported when the load ends is collected after it, not lost with the session.</summary>
+    [Fact]
+    public async Task A_known_bug_pass_still_running_when_the_load_ends_is_collected_after_it()
+    {
+        string dir = Path.Combine(Tmp.Path, "soak-late-pass");
+        var r = await Soak(dir, LocalProbe, "--provider", "local", "--duration", "3s", "--rate", "50/s", "--workers", "2",
+            "--knownbugs-every", "2s", "--knownbugs-runs", "3");   // starts at 2 s; 15 reproducers x 3 runs (one rm -rf of 5,000 entries each) outlast the last second
+        Assert.True(r.ExitCode == 0, Tail(r));
+        var idle = File.ReadAllLines(Path.Combine(dir, "knownbugs.csv")).Where(l => l.StartsWith("local,bind,idle,")).ToList();
+        var soak = File.ReadAllLines(Path.Combine(dir, "knownbugs.csv")).Where(l => l.StartsWith("local,bind,soak,")).ToList();
+        Assert.NotEmpty(idle);
+        // Every reproducer of the pass under load is in the folder, with as many runs as in the idle pass.
+        static Dictionary<string, string> RunsByProbe(IEnumerable<string> rows) => rows.Select(l => l.Split(',')).ToDictionary(f => f[3], f => f[4]);
+        Assert.Equal(RunsByProbe(idle), RunsByProbe(soak));
+    }
+
     [Fact]
     public async Task Bad_fault_specs_and_flags_are_one_line_and_exit_2()
     {

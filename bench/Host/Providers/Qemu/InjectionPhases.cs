@@ -36,7 +36,14 @@ public sealed class InjectionPhases
         }
     }
 
-    public static bool IsReproducer(InjectionLogFormat.Injection i) => i.Path.Contains("/kb-", StringComparison.Ordinal);
+    /// <summary>
+    /// In a reproducer's directory (kb-NAME-I), or on the share's root: neither the benchmark nor a soak's load touches the
+    /// root itself; only the chmod_share_root reproducer does.
+    /// </summary>
+    public static bool IsReproducer(InjectionLogFormat.Injection i) => i.Path.Contains("/kb-", StringComparison.Ordinal) || IsShareRoot(i);
+
+    /// <summary>The injection's path is the share's root (the model logs paths relative to it).</summary>
+    public static bool IsShareRoot(InjectionLogFormat.Injection i) => i.Path is "/" or "" or ".";
 
     /// <summary>The soak's windows from timeseries.csv and events.csv, or null when the folder is not a soak's.</summary>
     public static InjectionPhases? Of(string folder, IReadOnlyList<InjectionLogFormat.Injection> log)

@@ -98,11 +98,15 @@ public static class InjectionReconciliation
         return checks;
     }
 
-    /// <summary>Injections in one reproducer directory more than 2 s apart belong to different passes.</summary>
+    /// <summary>
+    /// Injections in one reproducer directory more than 2 s apart belong to different passes. Every run shares the root, so
+    /// an injection there is one run (chmod_share_root chmods the root once per run and restores it only after a success).
+    /// </summary>
     private static long ReproducerRunsHit(IEnumerable<InjectionLogFormat.Injection> reproducer)
     {
-        long runs = 0;
-        foreach (var dir in reproducer.Where(i => !Silent.Contains(i.Kind) || i.Kind == "nlink_stale").GroupBy(i => KbDir(i.Path)))
+        var counted = reproducer.Where(i => !Silent.Contains(i.Kind) || i.Kind == "nlink_stale").ToList();
+        long runs = counted.Count(InjectionPhases.IsShareRoot);
+        foreach (var dir in counted.Where(i => !InjectionPhases.IsShareRoot(i)).GroupBy(i => KbDir(i.Path)))
         {
             DateTimeOffset? last = null;
             foreach (var i in dir.OrderBy(i => i.Time))
