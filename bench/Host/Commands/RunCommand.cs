@@ -26,7 +26,12 @@ public static class RunCommand
         var repetitions = new Option<int?>("--repetitions") { Description = "launches per case, providers in a new random order each (default: the profile's)" };
         var seed = new Option<int?>("--seed") { Description = "seed of the providers' order in each repetition (default: random, recorded)" };
         var coherence = new Option<int?>("--coherence-trials") { Description = "rounds of the cross-side coherence scenario per provider (default: the profile's; 0: none)" };
-        var freshGuest = new Option<bool>("--fresh-guest") { Description = "boot each provider that declares it (the QEMU guests) anew for every repetition, so the intervals include boot-to-boot variation" };
+        var freshGuest = new Option<bool>("--fresh-guest")
+        {
+            Description = "boot each provider that declares it (the QEMU guests) anew for every repetition, so the intervals include boot-to-boot variation " +
+                          "(default: on; --fresh-guest false keeps one guest for the whole run)",
+            DefaultValueFactory = _ => true,
+        };
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
 
         var cmd = new Command("run", "Run the study and write a run folder") { profile, providers, ops, workers, mounts, layout, workloads, traces, outDir, results, scratch, probe, repetitions, seed, coherence, freshGuest };
