@@ -21,10 +21,20 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
             for (int i = 0; i < probeRuns; i++)
             {
                 string dir = $"{root}/kb-{probe.Name}-{i}";
-                Directory.CreateDirectory(dir);
-                string? deviation = probe.Check(dir);
+                string? deviation;
+                // A call that fails where POSIX says it succeeds is this run's outcome, never the end of the pass.
+                try
+                {
+                    Directory.CreateDirectory(dir);
+                    deviation = probe.Check(dir);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    deviation = $"unexpected {e.GetType().Name}";
+                }
                 if (deviation is not null) outcomes[deviation] = outcomes.GetValueOrDefault(deviation) + 1;
-                scratch.RemoveTree(dir);
+                try { scratch.RemoveTree(dir); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the session's clean-up removes what is left */ }
             }
             results.Add(new KnownBugResult
             {

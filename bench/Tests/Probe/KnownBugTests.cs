@@ -53,6 +53,20 @@ public sealed class KnownBugTests : TempDirTest
         Assert.Empty(Directory.EnumerateFileSystemEntries(Tmp.Path));
     }
 
+    /// <summary>A reproducer whose own set-up fails (a fault model's spurious ENOENT did) is that run's outcome, and the pass goes on.</summary>
+    [Fact]
+    public void A_run_whose_set_up_fails_is_an_unexpected_outcome_and_the_pass_goes_on()
+    {
+        var scratch = new ScratchRoot(Tmp.Path);
+        string session = scratch.SessionDir(".");
+        File.WriteAllText(Path.Combine(session, "kb-rename_over-1"), "a file where run 1's directory goes");
+        var reply = new KnownBugRunner(scratch).Run(new ProbeRequest { Cmd = "knownbugs", Count = 3, Names = ["rename_over", "hardlink_coherence"] });
+        var rename = reply.Results[0];
+        Assert.Equal((3, 1L), (rename.Runs, rename.Deviations));
+        Assert.Equal("unexpected IOException", Assert.Single(rename.Outcomes.Keys));
+        Assert.Equal((3, 0L), (reply.Results[1].Runs, reply.Results[1].Deviations));
+    }
+
     [Fact]
     public void An_unknown_probe_name_is_refused()
     {
