@@ -90,7 +90,7 @@ public static class ReportCommand
         list.AddRange(runs.SelectMany(r => r.f).Where(f => f.Kind == nameof(WorkloadsVsNativeFigure)).Take(1));
         var cost = mainFigures.FirstOrDefault(f => f.Kind == nameof(OperationalCostFigure));
         var soakFigures = soaks.Where(s => evidence.SoakSideBySide.Any(e => e.Soak == s.s)).Concat(soaks).SelectMany(s => s.f);
-        if (cost is not null && list.Count < MemoWriter.MaxHeadlines) list.Add(cost);
+        if (cost is not null) list.Add(cost);
         list.AddRange(soakFigures.Where(f => f.Kind == nameof(SoakTimelineFigure)).Take(MemoWriter.MaxHeadlines - list.Count));
         return list.Take(MemoWriter.MaxHeadlines).ToList();
     }
