@@ -13,7 +13,8 @@ public static class ReproducibilityFigure
     public static Figure Draw(IReadOnlyList<CompareCommand.Row> rows, RunPairComparer comparer, Calibration? calibration, double threshold, Run b, Run c)
     {
         string what = comparer.Absolute ? "p50" : $"p50 ratio to {comparer.Reference}";
-        string title = $"Reproducibility: {what}, {b.Manifest.RunId} vs {c.Manifest.RunId}";
+        // The run ids go to the axes: in the title they made it wider than the figure.
+        string title = $"Reproducibility: {what}";
         var plot = FigureFile.NewPlot();
         var points = rows.Select(r => (r.Key.Provider, X: XValue(r, comparer), Y: YValue(r, comparer), r.Verdict))
             .Where(p => p.X > 0 && p.Y > 0 && double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
@@ -55,8 +56,8 @@ public static class ReproducibilityFigure
         plot.Axes.SetLimits(lo, hi, lo, hi);
         plot.ShowLegend(Edge.Right);
         return FigureFile.Save(plot, c.FiguresDirectory, new FigureText(nameof(ReproducibilityFigure), "reproducibility", title,
-            $"{what} in the base run {b.Manifest.RunId} (log)",
-            $"{what} in the candidate run (log)"));
+            $"{what} in the base {b.Manifest.RunId} (log)",
+            $"{what} in the candidate {c.Manifest.RunId} (log)"));
     }
 
     private static double XValue(CompareCommand.Row r, RunPairComparer comparer) =>

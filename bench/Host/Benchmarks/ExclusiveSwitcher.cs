@@ -7,8 +7,8 @@ namespace FsBench.Host.Benchmarks;
 
 /// <summary>
 /// Starts and stops providers that must run alone (<see cref="IProvider.ExclusiveActive"/>) around their segment of
-/// each repetition. It runs in the host, before each case's child process starts (BenchmarkDotNet's
-/// BeforeProcessStart signal): entering an exclusive provider's segment stops the one active before and starts it;
+/// each repetition. It runs in the host, before each case (BenchmarkDotNet's
+/// BeforeAnythingElse signal, ahead of its GlobalSetup): entering an exclusive provider's segment stops the one active before and starts it;
 /// leaving it for a shared provider stops it. Every start and stop is timed into cycles.csv. In the last repetition
 /// the provider's known-bug pass runs before its final stop.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ExclusiveSwitcher(RunFolder folder, StudySettings settings, 
 
     public override void Handle(HostSignal signal, DiagnoserActionParameters parameters)
     {
-        if (signal != HostSignal.BeforeProcessStart) return;
+        if (signal != HostSignal.BeforeAnythingElse) return;
         var job = parameters.BenchmarkCase.Job;
         if (!providers.TryGetValue(StudyEnvironment.ProviderOf(job), out var provider)) return;
         int repetition = StudyEnvironment.RepetitionOf(job);

@@ -8,8 +8,8 @@ namespace FsBench.Host.Benchmarks;
 /// <summary>
 /// --fresh-guest: at the first case of every repetition after the first, stops and starts each running shared provider
 /// that boots a guest (<see cref="IProvider.BootsFreshGuest"/>), so each repetition measures a freshly booted guest and
-/// the launch-level intervals include boot-to-boot variation. It runs in the host before the case's child process
-/// starts (BenchmarkDotNet's BeforeProcessStart signal), like <see cref="ExclusiveSwitcher"/>; every stop and start is
+/// the launch-level intervals include boot-to-boot variation. It runs before the case (BenchmarkDotNet's BeforeAnythingElse
+/// signal, ahead of its GlobalSetup), like <see cref="ExclusiveSwitcher"/>; every stop and start is
 /// a timed row of cycles.csv. A failed start is one line; that repetition's cases on the provider then find no guest and
 /// fail, unless the provider's own restart after a channel failure (<see cref="CaseSession"/>) brings one up.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class FreshGuestRebooter(RunFolder folder, IReadOnlyList<IProvider
 
     public override void Handle(HostSignal signal, DiagnoserActionParameters parameters)
     {
-        if (signal != HostSignal.BeforeProcessStart) return;
+        if (signal != HostSignal.BeforeAnythingElse) return;
         int next = StudyEnvironment.RepetitionOf(parameters.BenchmarkCase.Job);
         var reboot = ToReboot(_repetition, next, shared);
         _repetition = next;

@@ -10,7 +10,7 @@ using BenchmarkDotNet.Validators;
 namespace FsBench.Host.Benchmarks;
 
 /// <summary>
-/// A BenchmarkDotNet diagnoser that runs in the host and adds no overhead to the measured child process: it reacts to
+/// A BenchmarkDotNet diagnoser that runs in the host and adds no overhead to what the probe measures: it reacts to
 /// the host's signals (<see cref="Handle"/>) or turns what a case wrote into metrics (<see cref="ProcessResults"/>);
 /// it exports, analyses, validates and displays nothing of its own.
 /// </summary>

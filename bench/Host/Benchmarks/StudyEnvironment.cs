@@ -5,8 +5,8 @@ using FsBench.Host.Study;
 namespace FsBench.Host.Benchmarks;
 
 /// <summary>
-/// How a BenchmarkDotNet child process learns what to measure: each provider's job carries two environment
-/// variables, the provider and the run folder (which holds the settings the host wrote).
+/// How a case learns what to measure: each job carries environment variables (set in the process before the case by
+/// <see cref="JobEnvironment"/>): the provider, the repetition and the run folder (which holds the settings the host wrote).
 /// </summary>
 public static class StudyEnvironment
 {

@@ -5,7 +5,7 @@ using HdrHistogram;
 namespace FsBench.Host.Study;
 
 /// <summary>
-/// Accumulates the probe's batches of one case over its launches (one per repetition; each launch's child process
+/// Accumulates the probe's batches of one case over its launches (one per repetition, each a new probe session that
 /// continues the case file the previous one left). Warmup batches (the first <c>warmup</c> of every launch) are
 /// counted apart and reach neither the merged histogram, the sample, the failure counts nor the quantiles; each
 /// launch keeps its own histogram of measured operations and a row per batch. Saved after every batch.

@@ -4,7 +4,7 @@ using FsBench.Host.Benchmarks;
 namespace FsBench.Host.Study;
 
 /// <summary>
-/// After BenchmarkDotNet: a case whose launch failed before it could write its own row (its set-up threw, its child process
+/// After BenchmarkDotNet: a case whose launch failed before it could write its own row (its set-up threw, its probe
 /// died) still lands in summary.csv, with what its case file holds (the probe's batches up to the failure, or nothing),
 /// <see cref="CaseStatus.Failed"/> and the reason: the probe channel's, else BenchmarkDotNet's.
 /// </summary>

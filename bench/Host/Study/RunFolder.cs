@@ -16,7 +16,7 @@ public sealed class RunFolder
     public string ProbeDir => Layout.ProbeDir;
     public string StateDir => Layout.StateDir;
     public string BdnDir => Layout.BdnDir;
-    /// <summary>The host's own settings for BenchmarkDotNet's child processes (state, not part of the format).</summary>
+    /// <summary>The host's own settings for the cases (state, not part of the format).</summary>
     public string SettingsPath => Path.Combine(StateDir, "settings.json");
 
     public RunFolder(string dir)

@@ -17,21 +17,38 @@ public static class RunScratch
     private sealed record Owner(string RunId, int Pid, DateTime ProcessStartUtc);
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>Creates the run's scratch directory and its owner file (this process).</summary>
+    /// <summary>
+    /// Creates the run's scratch directory and its owner file (this process). A directory another live process owns is
+    /// refused: two runs with the same id (the same --out folder name, e.g. two rehearsals' `study`) would measure in one
+    /// directory and the first to end would remove the other's share.
+    /// </summary>
     public static string Claim(string root, string runId)
     {
         string dir = Path.Combine(root, runId);
+        if (ReadOwner(dir) is { } owner && !IsSelf(owner) && IsRunning(owner))
+            throw new StudyException($"scratch {dir} belongs to run '{owner.RunId}' still going (process {owner.Pid}): give this run another --out folder name or --scratch");
         Directory.CreateDirectory(dir);
-        using var self = Process.GetCurrentProcess();
-        File.WriteAllText(Path.Combine(dir, OwnerFile), JsonSerializer.Serialize(new Owner(runId, self.Id, self.StartTime.ToUniversalTime()), Json));
+        File.WriteAllText(Path.Combine(dir, OwnerFile), JsonSerializer.Serialize(Self(runId), Json));
         return dir;
     }
 
-    /// <summary>Removes the run's own scratch directory, if it is the run's (its owner file names it).</summary>
+    /// <summary>Removes the run's own scratch directory: only if its owner file names this run and this process.</summary>
     public static void Remove(string root, string runId)
     {
         string dir = Path.Combine(root, runId);
-        if (ReadOwner(dir)?.RunId == runId) ScratchTree.Remove(dir);
+        if (ReadOwner(dir) is { } owner && owner.RunId == runId && IsSelf(owner)) ScratchTree.Remove(dir);
+    }
+
+    private static Owner Self(string runId)
+    {
+        using var self = Process.GetCurrentProcess();
+        return new Owner(runId, self.Id, self.StartTime.ToUniversalTime());
+    }
+
+    private static bool IsSelf(Owner owner)
+    {
+        var self = Self(owner.RunId);
+        return owner.Pid == self.Pid && Math.Abs((owner.ProcessStartUtc - self.ProcessStartUtc).TotalSeconds) < 2;
     }
 
     /// <summary>Removes the scratch directories of runs whose process is gone; returns them.</summary>

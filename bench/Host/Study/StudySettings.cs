@@ -75,7 +75,7 @@ public sealed record StudySettings
         CoherenceTrials = CoherenceTrials, CoherenceLimitMs = CoherenceLimitMs, FreshGuest = FreshGuest,
     };
 
-    /// <summary>state/settings.json, the host's own copy for BenchmarkDotNet's child processes.</summary>
+    /// <summary>state/settings.json, the host's own copy for the cases.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

@@ -66,4 +66,32 @@ public sealed class RunScratchTests : TempDirTest
         Assert.True(Directory.Exists(foreign));
         File.SetUnixFileMode(Path.Combine(renamed, "qemu-virtiofs", "fsprobe-1-abc-0", "w0"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
+
+    /// <summary>
+    /// Two rehearsals both name their study folder `study`: the second must not measure in the first's scratch, and the one
+    /// that ends first must not remove the other's (that lost 16 cases of a rehearsal on 2026-12-02: "cannot create
+    /// /mnt/share/fsprobe-338-97baf-0: ENOENT").
+    /// </summary>
+    [Fact]
+    public void A_scratch_that_a_live_run_owns_is_neither_claimed_again_nor_removed_by_another_process()
+    {
+        using var sleeper = Process.Start(new ProcessStartInfo("sleep", ["60"]))!;
+        try
+        {
+            string other = Left("study", "study", sleeper.Id, sleeper.StartTime.ToUniversalTime());
+
+            var e = Assert.Throws<StudyException>(() => RunScratch.Claim(Root, "study"));
+            Assert.Contains($"process {sleeper.Id}", e.Message);
+            RunScratch.Remove(Root, "study");
+
+            Assert.True(File.Exists(Path.Combine(other, RunScratch.OwnerFile)));
+            Assert.Empty(RunScratch.RemoveLeftovers(Root));
+        }
+        finally
+        {
+            sleeper.Kill();
+            sleeper.WaitForExit();
+            File.SetUnixFileMode(Path.Combine(Root, "study", "qemu-virtiofs", "fsprobe-1-abc-0", "w0"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 }
