@@ -3,11 +3,24 @@ using FsBench.Protocol;
 
 namespace FsBench.Probe.KnownBugs;
 
-/// <summary>Runs known-bug probes N times each, every time in a fresh directory removed afterwards with all in it, and counts deviations by outcome.</summary>
+/// <summary>
+/// Runs known-bug probes N times each, every time in a fresh directory removed afterwards with all in it, and counts
+/// deviations by outcome. Each pass of a session names its directories anew (<see cref="DirName"/>), so a directory a
+/// failed removal left (a fault model's post-freeze window fails opens for seconds) is never a later run's set-up.
+/// </summary>
 public sealed class KnownBugRunner(ScratchRoot scratch)
 {
+    /// <summary>How long a run's removal is retried while its directory stays (longer than a post-freeze window).</summary>
+    public static readonly TimeSpan RemovalPatience = TimeSpan.FromSeconds(8);
+
+    private int _passes;
+
+    /// <summary>Run <paramref name="run"/> of <paramref name="probe"/> in the session's pass <paramref name="pass"/>: kb-NAME-PASS.RUN.</summary>
+    public static string DirName(string probe, int pass, int run) => $"kb-{probe}-{pass}.{run}";
+
     public KnownBugReply Run(ProbeRequest req)
     {
+        int pass = _passes++;
         var probes = req.Names is { Length: > 0 } names
             ? names.Select(n => KnownBugCatalog.Find(n) ?? throw new ProbeException($"unknown known-bug probe '{n}'")).ToList()
             : KnownBugCatalog.All.ToList();
@@ -20,7 +33,7 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
             int probeRuns = Math.Max(1, probe.RunsFor(runs));
             for (int i = 0; i < probeRuns; i++)
             {
-                string dir = $"{root}/kb-{probe.Name}-{i}";
+                string dir = $"{root}/{DirName(probe.Name, pass, i)}";
                 string? deviation;
                 // A call that fails where POSIX says it succeeds is this run's outcome, never the end of the pass.
                 try
@@ -33,8 +46,7 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
                     deviation = $"unexpected {e.GetType().Name}";
                 }
                 if (deviation is not null) outcomes[deviation] = outcomes.GetValueOrDefault(deviation) + 1;
-                try { scratch.RemoveTree(dir); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the session's clean-up removes what is left */ }
+                Remove(dir);
             }
             results.Add(new KnownBugResult
             {
@@ -43,5 +55,18 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
             });
         }
         return new KnownBugReply { Results = results };
+    }
+
+    /// <summary>Removes a run's directory, retrying while it stays; what still stays then goes with the session's clean-up.</summary>
+    private void Remove(string dir)
+    {
+        var until = DateTime.UtcNow + RemovalPatience;
+        while (true)
+        {
+            try { scratch.RemoveTree(dir); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            if (!Directory.Exists(dir) || DateTime.UtcNow >= until) return;
+            Thread.Sleep(250);
+        }
     }
 }

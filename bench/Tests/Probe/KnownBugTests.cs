@@ -59,7 +59,7 @@ public sealed class KnownBugTests : TempDirTest
     {
         var scratch = new ScratchRoot(Tmp.Path);
         string session = scratch.SessionDir(".");
-        File.WriteAllText(Path.Combine(session, "kb-rename_over-1"), "a file where run 1's directory goes");
+        File.WriteAllText(Path.Combine(session, KnownBugRunner.DirName("rename_over", 0, 1)), "a file where run 1's directory goes");
         var reply = new KnownBugRunner(scratch).Run(new ProbeRequest { Cmd = "knownbugs", Count = 3, Names = ["rename_over", "hardlink_coherence"] });
         var rename = reply.Results[0];
         Assert.Equal((3, 1L), (rename.Runs, rename.Deviations));

@@ -37,7 +37,7 @@ public sealed class InjectionPhases
     }
 
     /// <summary>
-    /// In a reproducer's directory (kb-NAME-I), or on the share's root: neither the benchmark nor a soak's load touches the
+    /// In a reproducer's directory (kb-NAME-PASS.RUN), or on the share's root: neither the benchmark nor a soak's load touches the
     /// root itself; only the chmod_share_root reproducer does.
     /// </summary>
     public static bool IsReproducer(InjectionLogFormat.Injection i) => i.Path.Contains("/kb-", StringComparison.Ordinal) || IsShareRoot(i);

@@ -7,7 +7,7 @@ namespace FsBench.Host.Providers.Qemu;
 /// <summary>
 /// Sets a fault model's injection log against what the study detected in the same run folder (a benchmark run or a
 /// soak), per provider instance with a model:
-/// - semantic deviations: known-bug reproducer runs with at least one failing injection in their directory (kb-NAME-I)
+/// - semantic deviations: known-bug reproducer runs with at least one failing injection in their directory (kb-NAME-PASS.RUN)
 ///   against the deviations in knownbugs.csv (every condition);
 /// - every injection of a soak is placed by the clock (<see cref="InjectionPhases"/>): in a reproducer's directory, inside one of the
 ///   load's windows, or outside the load (preparation, clean-up), so each one is accounted for;
