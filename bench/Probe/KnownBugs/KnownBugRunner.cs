@@ -1,3 +1,4 @@
+using FsBench.Probe.Libc;
 using FsBench.Probe.Session;
 using FsBench.Protocol;
 
@@ -16,7 +17,7 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
     private int _passes;
 
     /// <summary>Run <paramref name="run"/> of <paramref name="probe"/> in the session's pass <paramref name="pass"/>: kb-NAME-PASS.RUN.</summary>
-    public static string DirName(string probe, int pass, int run) => $"kb-{probe}-{pass}.{run}";
+    public static string DirName(string probe, int pass, int run) => $"{KnownBugDirs.Run}{probe}-{pass}.{run}";
 
     public KnownBugReply Run(ProbeRequest req)
     {
@@ -57,9 +58,16 @@ public sealed class KnownBugRunner(ScratchRoot scratch)
         return new KnownBugReply { Results = results };
     }
 
-    /// <summary>Removes a run's directory, retrying while it stays; what still stays then goes with the session's clean-up.</summary>
+    /// <summary>
+    /// Removes a run's directory once its check is over: renamed first (<see cref="KnownBugDirs.Removal"/>, so what a fault
+    /// model injects into the removal is logged as clean-up), then removed, retrying while it stays; what still stays then
+    /// goes with the session's clean-up.
+    /// </summary>
     private void Remove(string dir)
     {
+        if (!Directory.Exists(dir)) return;
+        string removing = Path.Combine(Path.GetDirectoryName(dir)!, KnownBugDirs.Removal + Path.GetFileName(dir)[KnownBugDirs.Run.Length..]);
+        if (Native.Rename(dir, removing) == 0) dir = removing;
         var until = DateTime.UtcNow + RemovalPatience;
         while (true)
         {

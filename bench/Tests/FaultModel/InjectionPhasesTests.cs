@@ -102,4 +102,31 @@ public sealed class InjectionPhasesTests : TempDirTest
         Assert.Equal((20L, 1L, false), (leak.Injected, leak.Detected, leak.Agrees));
         Assert.False(result.Agrees);
     }
+
+    /// <summary>
+    /// A reproducer's directory is renamed before its removal: a post-freeze ENOENT in that removal, inside a load window,
+    /// is the reproducer's clean-up, neither a deviation of its run nor a failed action of the load (the rehearsal of
+    /// 2026-12-02 05:10 counted 13 such in rm_rf_5000's removal as a run hit: 41 injected against 40 detected).
+    /// </summary>
+    [Fact]
+    public void An_injection_in_a_reproducer_s_removal_is_its_clean_up_not_its_outcome_nor_the_load()
+    {
+        string dir = Folder(
+            At(1.2, "spurious_enoent_open", 2, "/s/soak0-w0/f1") + At(1.3, "spurious_enoent_open", 2, "/s/soak0-w0/f2") +
+            At(1.5, "post_freeze_open", 2, $"/s/{FsBench.Protocol.KnownBugDirs.Removal}rm_rf_5000-15.0/d7"));
+        File.WriteAllText(Path.Combine(dir, "knownbugs.csv"), "provider,mount,condition,probe,runs,deviations,outcomes\n" +
+            $"{Provider},bind,soak,rm_rf_5000,1,0,\n");
+        var log = InjectionLogFormat.Read(Path.Combine(dir, "faultmodel", $"{Provider}.injections.csv"));
+        var phases = InjectionPhases.Of(dir, log)!;
+        var removal = log.Single(i => i.Kind == "post_freeze_open");
+        Assert.Equal(InjectionPhases.ReproducerCleanup, phases.PhaseOf(removal));
+        Assert.False(phases.InLoad(removal));
+
+        var result = Assert.Single(InjectionReconciliation.ForFolder(dir));
+        var deviations = Assert.Single(result.Checks, c => c.Name == "semantic_deviation");
+        Assert.Equal((0L, 0L, true), (deviations.Injected, deviations.Detected, deviations.Agrees));
+        var enoent = Assert.Single(result.Checks, c => c.Name == "operation_error ENOENT");
+        Assert.Equal((2L, 2L, true), (enoent.Injected, enoent.Detected, enoent.Agrees));
+        Assert.Contains("clean-up (after its check)", Assert.Single(result.Checks, c => c.Name == "outside the load").Note);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FsBench.Protocol;
 
 namespace FsBench.Host.Providers.Qemu;
 
@@ -14,7 +15,8 @@ public sealed class InjectionPhases
     /// <summary>Clock slack at a window's edges (the CSV rounds times to the millisecond).</summary>
     public static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(5);
 
-    public const string Reproducer = "reproducer", Before = "before the load (preparation)", Between = "between windows", After = "after the load (clean-up, stop)";
+    public const string Reproducer = "reproducer", ReproducerCleanup = "a reproducer's clean-up (after its check)",
+        Before = "before the load (preparation)", Between = "between windows", After = "after the load (clean-up, stop)";
 
     /// <summary>One window on the wall clock, with what the soak saw in it.</summary>
     public sealed record Window(int Index, DateTimeOffset Start, DateTimeOffset End, TimeSeriesRow Row);
@@ -29,9 +31,9 @@ public sealed class InjectionPhases
         Windows = windows;
         foreach (var i in log)
         {
-            var w = IsReproducer(i) ? null : windows.FirstOrDefault(w => i.Time >= w.Start - Slack && i.Time <= w.End + Slack);
+            var w = IsReproducer(i) || IsReproducerCleanup(i) ? null : windows.FirstOrDefault(w => i.Time >= w.Start - Slack && i.Time <= w.End + Slack);
             _windowOf[i] = w;
-            _phaseOf[i] = IsReproducer(i) ? Reproducer : w is not null ? $"window {w.Index}"
+            _phaseOf[i] = IsReproducer(i) ? Reproducer : IsReproducerCleanup(i) ? ReproducerCleanup : w is not null ? $"window {w.Index}"
                 : windows.Count == 0 || i.Time < windows[0].Start ? Before : i.Time > windows[^1].End ? After : Between;
         }
     }
@@ -40,7 +42,10 @@ public sealed class InjectionPhases
     /// In a reproducer's directory (kb-NAME-PASS.RUN), or on the share's root: neither the benchmark nor a soak's load touches the
     /// root itself; only the chmod_share_root reproducer does.
     /// </summary>
-    public static bool IsReproducer(InjectionLogFormat.Injection i) => i.Path.Contains("/kb-", StringComparison.Ordinal) || IsShareRoot(i);
+    public static bool IsReproducer(InjectionLogFormat.Injection i) => i.Path.Contains("/" + KnownBugDirs.Run, StringComparison.Ordinal) || IsShareRoot(i);
+
+    /// <summary>In a reproducer's directory being removed after its check (<see cref="KnownBugDirs.Removal"/>): not its outcome, not the load.</summary>
+    public static bool IsReproducerCleanup(InjectionLogFormat.Injection i) => i.Path.Contains("/" + KnownBugDirs.Removal, StringComparison.Ordinal);
 
     /// <summary>The injection's path is the share's root (the model logs paths relative to it).</summary>
     public static bool IsShareRoot(InjectionLogFormat.Injection i) => i.Path is "/" or "" or ".";

@@ -120,7 +120,7 @@ public static class InjectionReconciliation
 
     private static string KbDir(string path)
     {
-        int k = path.IndexOf("/kb-", StringComparison.Ordinal);
+        int k = path.IndexOf("/" + FsBench.Protocol.KnownBugDirs.Run, StringComparison.Ordinal);
         int end = path.IndexOf('/', k + 1);
         return end < 0 ? path : path[..end];
     }
