@@ -2,10 +2,14 @@
 namespace Analysis.Decision;
 
 /// <summary>
-/// Growth of the open host descriptors of a provider's processes over a soak (all sampled roles summed per
-/// second, the first <see cref="SettleSeconds"/> left out as start-up): the least-squares slope per hour, and the
-/// hours until the projected count reaches the host limit. It <see cref="Leaks"/> when it grew by at least
-/// <see cref="MinimumGrowth"/> descriptors and would reach the limit within <see cref="HorizonHours"/>.
+/// Growth of the open host descriptors of a provider's processes over a soak (all sampled roles summed per sampling sweep), and
+/// the hours until the count reaches the host limit at that pace. A file server such as virtiofsd holds one descriptor
+/// per inode the guest knows, so the count swings with the working set (a known-bug pass's 5,000-entry tree raises it by
+/// 5,000 for seconds). Where the soak made its working set anew after the load (a soak_restored event), the growth is
+/// like against like: the first sample (the working set just made) against the last one after the restore; a leak is
+/// what stays. Otherwise (soaks without the event) it is the least-squares slope after the first
+/// <see cref="SettleSeconds"/>. It <see cref="Leaks"/> when it grew by at least <see cref="MinimumGrowth"/> descriptors
+/// and would reach the limit within <see cref="HorizonHours"/>.
 /// </summary>
 public sealed record DescriptorGrowth(int Samples, double First, double Last, double PerHour, double Limit, string Roles)
 {
@@ -22,16 +26,38 @@ public sealed record DescriptorGrowth(int Samples, double First, double Last, do
         : PerHour <= 0 || Last - First < MinimumGrowth ? $"{First:0} → {Last:0} fds ({Roles}), no growth"
         : $"{First:0} → {Last:0} fds ({Roles}), +{Figures.Units.Significant(PerHour)}/h, limit {Limit:N0} in {Figures.Units.Significant(HoursToLimit)} h";
 
-    public static DescriptorGrowth Of(IReadOnlyList<VmmRow> rows, double limit)
+    public static DescriptorGrowth Of(IReadOnlyList<VmmRow> rows, double limit, double? restoredAtS = null)
     {
-        var perSecond = rows.GroupBy(r => Math.Round(r.TS)).OrderBy(g => g.Key)
-            .Select(g => (T: g.Key, Fds: (double)g.Sum(r => r.OpenFds))).ToList();
-        if (perSecond.Count > 0) perSecond = perSecond.Where(p => p.T >= perSecond[0].T + SettleSeconds).ToList();
+        var perSecond = Sweeps(rows);
         string roles = string.Join("+", rows.Select(r => r.Role).Distinct().Order(StringComparer.Ordinal));
+        if (restoredAtS is { } restored && perSecond.Count >= MinimumSamples && rows.Max(r => r.TS) >= restored && perSecond[^1].T > perSecond[0].T)
+        {
+            var (first, last) = (perSecond[0], perSecond[^1]);
+            return new DescriptorGrowth(perSecond.Count, first.Fds, last.Fds, (last.Fds - first.Fds) / (last.T - first.T) * 3600, limit, roles);
+        }
+        if (perSecond.Count > 0) perSecond = perSecond.Where(p => p.T >= perSecond[0].T + SettleSeconds).ToList();
         if (perSecond.Count < MinimumSamples) return new DescriptorGrowth(perSecond.Count, 0, 0, 0, limit, roles);
         double mt = perSecond.Average(p => p.T), mf = perSecond.Average(p => p.Fds);
         double sxx = perSecond.Sum(p => (p.T - mt) * (p.T - mt)), sxy = perSecond.Sum(p => (p.T - mt) * (p.Fds - mf));
         double perSecondSlope = sxx > 0 ? sxy / sxx : 0;
         return new DescriptorGrowth(perSecond.Count, perSecond[0].Fds, perSecond[^1].Fds, perSecondSlope * 3600, limit, roles);
+    }
+
+    /// <summary>Max gap between the rows of one sampling sweep (the sampler reads every process within milliseconds).</summary>
+    public const double SweepSeconds = 0.2;
+
+    /// <summary>
+    /// The samples summed per sweep, at the sweep's first time. Rounding times to the second put two sweeps into one
+    /// (90.525 s and 91.293 s both round to 91) and doubled that second's count.
+    /// </summary>
+    public static List<(double T, double Fds)> Sweeps(IEnumerable<VmmRow> rows)
+    {
+        var sweeps = new List<(double T, double Fds)>();
+        foreach (var r in rows.OrderBy(r => r.TS))
+        {
+            if (sweeps.Count > 0 && r.TS - sweeps[^1].T <= SweepSeconds) sweeps[^1] = (sweeps[^1].T, sweeps[^1].Fds + r.OpenFds);
+            else sweeps.Add((r.TS, r.OpenFds));
+        }
+        return sweeps;
     }
 }

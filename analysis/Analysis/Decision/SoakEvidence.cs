@@ -82,6 +82,7 @@ public sealed record SoakEvidence(
 
         double hours = soak.Classes.ExposureHours > 0 ? soak.Classes.ExposureHours : end / 3600;
         long ops = soak.Classes.Ops > 0 ? soak.Classes.Ops : series.Sum(w => w.Ops);
-        return new SoakEvidence(soak, hours, ops, mount, hangs, stalls, errors, errnos, cycles, DescriptorGrowth.Of(soak.Vmm, fdLimit));
+        return new SoakEvidence(soak, hours, ops, mount, hangs, stalls, errors, errnos, cycles, DescriptorGrowth.Of(soak.Vmm, fdLimit,
+            soak.Events.LastOrDefault(e => e.Kind == "soak_restored")?.TS));
     }
 }

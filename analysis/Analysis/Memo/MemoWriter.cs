@@ -157,7 +157,8 @@ public static class MemoWriter
         md.AppendLine($"- Multimodality: mvalue (Perfolizer MValueCalculator) over log latencies; above {Modality.Threshold} the case is flagged.");
         md.AppendLine($"- Soaks: a fault span runs from the fault's start to its recovery (no recovery: to the end); only windows outside every span count for the watchdog and the mounts. " +
                       $"A sleep cycle fails when an action failed or the share was lost within {SoakEvidence.AfterWakeSeconds:0} s after the wake (or freeze) was lifted, or the share never recovered. " +
-                      $"Descriptors: all the provider's sampled host processes summed per second, least-squares slope after {DescriptorGrowth.SettleSeconds:0} s; " +
+                      $"Descriptors: all the provider's sampled host processes summed per sampling sweep; growth from the first sweep to the last after the soak made its working set anew (soak_restored), " +
+                      $"so a file server's count swinging with the working set is not a leak (soaks without that event: least-squares slope after {DescriptorGrowth.SettleSeconds:0} s); " +
                       $"a leak reaches the host limit within {DescriptorGrowth.HorizonHours:0} h.");
     }
 }
