@@ -2,7 +2,11 @@ using System.Runtime.InteropServices;
 
 namespace FsBench.Probe.Libc;
 
-/// <summary>The libc calls the probe times. Every call returns -1 and sets errno on failure.</summary>
+/// <summary>
+/// The libc calls the probe makes outside the benchmark's timed loop (the soak, the replay, the known bugs, fixtures and
+/// clean-up; the timed loop's are <see cref="TimedCalls"/>). Every call returns -1 and sets errno on failure, saved by
+/// LibraryImport's SetLastError across the GC transition.
+/// </summary>
 internal static unsafe partial class Native
 {
     private const string C = "libc";
@@ -31,9 +35,6 @@ internal static unsafe partial class Native
 
     [LibraryImport(C, EntryPoint = "lsetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetXattr(string path, string name, byte* value, nuint size, int flags);
-
-    [LibraryImport(C, EntryPoint = "llistxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint ListXattr(string path, byte* list, nuint size);
 
     [LibraryImport(C, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Rename(string from, string to);
@@ -68,21 +69,16 @@ internal static unsafe partial class Native
     [LibraryImport(C, EntryPoint = "statfs", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Statfs(string path, byte* buf);
 
-    // The same calls on paths encoded before the timed loop (see EncodedPaths): nothing to marshal.
+    // The same calls on encoded paths (see EncodedPaths), for the untimed fixtures and clean-up of the benchmark's batches.
     [LibraryImport(C, EntryPoint = "mkdir", SetLastError = true)] public static partial int Mkdir(byte* path, uint mode);
     [LibraryImport(C, EntryPoint = "rmdir", SetLastError = true)] public static partial int Rmdir(byte* path);
     [LibraryImport(C, EntryPoint = "open", SetLastError = true)] public static partial int Open(byte* path, int flags, uint mode);
     [LibraryImport(C, EntryPoint = "statx", SetLastError = true)] public static partial int Statx(int dirfd, byte* path, int flags, uint mask, StatxBuf* buf);
-    [LibraryImport(C, EntryPoint = "lgetxattr", SetLastError = true)] public static partial nint GetXattr(byte* path, byte* name, byte* value, nuint size);
-    [LibraryImport(C, EntryPoint = "lsetxattr", SetLastError = true)] public static partial int SetXattr(byte* path, byte* name, byte* value, nuint size, int flags);
-    [LibraryImport(C, EntryPoint = "llistxattr", SetLastError = true)] public static partial nint ListXattr(byte* path, byte* list, nuint size);
     [LibraryImport(C, EntryPoint = "rename", SetLastError = true)] public static partial int Rename(byte* from, byte* to);
     [LibraryImport(C, EntryPoint = "unlink", SetLastError = true)] public static partial int Unlink(byte* path);
     [LibraryImport(C, EntryPoint = "link", SetLastError = true)] public static partial int Link(byte* existing, byte* newPath);
     [LibraryImport(C, EntryPoint = "symlink", SetLastError = true)] public static partial int Symlink(byte* target, byte* linkPath);
     [LibraryImport(C, EntryPoint = "chmod", SetLastError = true)] public static partial int Chmod(byte* path, uint mode);
-    [LibraryImport(C, EntryPoint = "utimensat", SetLastError = true)] public static partial int Utimensat(int dirfd, byte* path, void* times, int flags);
-    [LibraryImport(C, EntryPoint = "opendir", SetLastError = true)] public static partial nint Opendir(byte* path);
 
     /// <summary>readdir to the end of an open directory, then closedir: 0, or the errno of the first call that failed.</summary>
     public static int ReadToEndAndClose(nint dir)

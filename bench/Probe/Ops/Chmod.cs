@@ -8,5 +8,5 @@ public sealed unsafe class Chmod() : ExistingFileOperation("cm")
     public override int Run(WorkerContext w, int i) => Call(w.Targets[i]);
 
     /// <summary>The timed call: 0 or errno.</summary>
-    public static int Call(byte* path) => Native.Check(Native.Chmod(path, 0x180 /*0600*/));
+    public static int Call(byte* path) => TimedCalls.Check(TimedCalls.Chmod(path, 0x180 /*0600*/));
 }

@@ -25,7 +25,7 @@ public sealed unsafe class CopyUp : IOperation
         Fs.CreateAll(w.Fixtures, w.Prep);
     }
 
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Chmod(w.Targets[i], 0x180 /*0600*/));
+    public int Run(WorkerContext w, int i) => TimedCalls.Check(TimedCalls.Chmod(w.Targets[i], 0x180 /*0600*/));
 
     /// <summary>Nothing here: the lower directory goes with the session's cleanup.</summary>
     public void Cleanup(WorkerContext w) { }

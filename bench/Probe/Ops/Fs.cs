@@ -32,28 +32,6 @@ internal static unsafe class Fs
         fixed (byte* v = value) return Native.Check(Native.SetXattr(path, name, v, (nuint)value.Length, 0));
     }
 
-    public static int OpenClose(byte* path, int flags)
-    {
-        int fd = Native.Open(path, flags | Native.O_CLOEXEC, 0);
-        if (fd < 0) return Native.Errno;
-        Native.Close(fd);
-        return 0;
-    }
-
-    public static int SetXattr(byte* path, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
-    {
-        fixed (byte* n = name)
-        fixed (byte* v = value)
-            return Native.Check(Native.SetXattr(path, n, v, (nuint)value.Length, 0));
-    }
-
-    /// <summary>opendir, readdir to the end, closedir: 0, or the errno of the first call that failed.</summary>
-    public static int ListToEnd(byte* dir)
-    {
-        nint d = Native.Opendir(dir);
-        return d == 0 ? Native.Errno : Native.ReadToEndAndClose(d);
-    }
-
     /// <summary>opendir, readdir to the end, closedir: 0, or the errno of the first call that failed.</summary>
     public static int ListToEnd(string dir)
     {

@@ -12,6 +12,6 @@ public sealed unsafe class GetXattr() : ExistingFileOperation("gx", HostFixtures
     {
         byte* buf = stackalloc byte[64];
         fixed (byte* name = Xattrs.Name)
-            return Native.Check(Native.GetXattr(path, name, buf, 64));
+            return TimedCalls.Check(TimedCalls.GetXattr(path, name, buf, 64));
     }
 }

@@ -11,6 +11,6 @@ public sealed unsafe class Link : IOperation
         Fs.CreateAll(w.Shared, w.Prep);
         w.NewNames = w.Encoded("h");
     }
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Link(w.Shared[0], w.NewNames[i]));
+    public int Run(WorkerContext w, int i) => TimedCalls.Check(TimedCalls.Link(w.Shared[0], w.NewNames[i]));
     public void Cleanup(WorkerContext w) { Fs.UnlinkAll(w.NewNames); Fs.UnlinkAll(w.Shared); }
 }

@@ -11,6 +11,6 @@ public sealed unsafe class ListXattr() : ExistingFileOperation("lx", HostFixture
     public static int Call(byte* path)
     {
         byte* buf = stackalloc byte[1024];
-        return Native.Check(Native.ListXattr(path, buf, 1024));
+        return TimedCalls.Check(TimedCalls.ListXattr(path, buf, 1024));
     }
 }

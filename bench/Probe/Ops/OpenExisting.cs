@@ -8,5 +8,5 @@ public sealed unsafe class OpenExisting() : ExistingFileOperation("o")
     public override int Run(WorkerContext w, int i) => Call(w.Targets[i]);
 
     /// <summary>The timed call: 0 or errno.</summary>
-    public static int Call(byte* path) => Fs.OpenClose(path, Native.O_RDONLY);
+    public static int Call(byte* path) => TimedCalls.OpenClose(path, Native.O_RDONLY);
 }

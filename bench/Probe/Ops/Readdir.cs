@@ -1,3 +1,4 @@
+using FsBench.Probe.Libc;
 namespace FsBench.Probe.Ops;
 
 /// <summary>readdir: one op lists a whole directory of <see cref="Entries"/> files (opendir, readdir to the end, closedir).</summary>
@@ -14,6 +15,6 @@ public sealed unsafe class Readdir : IOperation
         w.Fixtures = new Libc.EncodedPaths(entries);   // untimed: the directory's content
         Fs.CreateAll(w.Fixtures, w.Prep);
     }
-    public int Run(WorkerContext w, int i) => Fs.ListToEnd(w.Shared[0]);
+    public int Run(WorkerContext w, int i) => TimedCalls.ListToEnd(w.Shared[0]);
     public void Cleanup(WorkerContext w) { Fs.UnlinkAll(w.Fixtures); Fs.RmdirAll(w.Shared); }
 }

@@ -11,6 +11,6 @@ public sealed unsafe class Rename : IOperation
         w.NewNames = w.Encoded("rb");
         Fs.CreateAll(w.Targets, w.Prep);
     }
-    public int Run(WorkerContext w, int i) => Native.Check(Native.Rename(w.Targets[i], w.NewNames[i]));
+    public int Run(WorkerContext w, int i) => TimedCalls.Check(TimedCalls.Rename(w.Targets[i], w.NewNames[i]));
     public void Cleanup(WorkerContext w) { Fs.UnlinkAll(w.Targets); Fs.UnlinkAll(w.NewNames); }
 }

@@ -11,6 +11,6 @@ public sealed unsafe class Stat() : ExistingFileOperation("st")
     public static int Call(byte* path)
     {
         StatxBuf buf;
-        return Native.Check(Native.Statx(Native.AT_FDCWD, path, Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &buf));
+        return TimedCalls.Check(TimedCalls.Statx(Native.AT_FDCWD, path, Native.AT_SYMLINK_NOFOLLOW, Native.STATX_BASIC_STATS, &buf));
     }
 }

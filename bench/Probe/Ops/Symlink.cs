@@ -9,7 +9,7 @@ public sealed unsafe class Symlink : IOperation
     public int Run(WorkerContext w, int i)
     {
         fixed (byte* target = "target\0"u8)
-            return Native.Check(Native.Symlink(target, w.Targets[i]));
+            return TimedCalls.Check(TimedCalls.Symlink(target, w.Targets[i]));
     }
     public void Cleanup(WorkerContext w) => Fs.UnlinkAll(w.Targets);
 }

@@ -5,5 +5,5 @@ namespace FsBench.Probe.Ops;
 public sealed unsafe class Unlink() : ExistingFileOperation("u")
 {
     public override OpInfo Info { get; } = OpInfo.Of("unlink");
-    public override int Run(WorkerContext w, int i) => Native.Check(Native.Unlink(w.Targets[i]));
+    public override int Run(WorkerContext w, int i) => TimedCalls.Check(TimedCalls.Unlink(w.Targets[i]));
 }

@@ -8,5 +8,5 @@ public sealed unsafe class Utimens() : ExistingFileOperation("ut")
     public override int Run(WorkerContext w, int i) => Call(w.Targets[i]);
 
     /// <summary>The timed call: 0 or errno.</summary>
-    public static int Call(byte* path) => Native.Check(Native.Utimensat(Native.AT_FDCWD, path, null, 0));
+    public static int Call(byte* path) => TimedCalls.Check(TimedCalls.Utimensat(Native.AT_FDCWD, path, null, 0));
 }
