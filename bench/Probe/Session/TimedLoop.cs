@@ -10,34 +10,50 @@ namespace FsBench.Probe.Session;
 /// </summary>
 public sealed class TimedLoop(int count)
 {
-    private readonly long[] _latency = new long[count];
-    private readonly long[] _end = new long[count];
-    private readonly int[] _errno = new int[count];
+    /// <summary>What the loop stores of one operation, side by side: one cache line and page touched per operation, not three.</summary>
+    private struct Timed
+    {
+        public long Latency, End;
+        public int Errno;
+    }
+
+    private readonly Timed[] _timed = Touched(new Timed[count]);
+
+    /// <summary>
+    /// Written once before the loop: a large array comes from the OS untouched, and its first write in each page would be a
+    /// page fault inside the timed loop (one per 170 operations: expensive in a virtual machine).
+    /// </summary>
+    private static Timed[] Touched(Timed[] timed)
+    {
+        Array.Fill(timed, new Timed { Errno = -1 });
+        return timed;
+    }
 
     public void Run(IOperation op, WorkerContext w)
     {
-        long[] latency = _latency, end = _end;
-        int[] errno = _errno;
-        int n = Math.Min(w.Count, latency.Length);
+        var timed = _timed;
+        int n = Math.Min(w.Count, timed.Length);
         for (int i = 0; i < n; i++)
         {
             long before = Stopwatch.GetTimestamp();
             int e = op.Run(w, i);
             long after = Stopwatch.GetTimestamp();
-            latency[i] = after - before;
-            end[i] = after;
-            errno[i] = e;
+            ref var t = ref timed[i];
+            t.Latency = after - before;
+            t.End = after;
+            t.Errno = e;
         }
     }
 
     /// <summary>Every operation into the recorder: a success's latency, or a failure with its path and time since <paramref name="t0"/>.</summary>
     public void Record(WorkerContext w, OpRecorder rec, long t0, Func<string, string> relative)
     {
-        int n = Math.Min(w.Count, _latency.Length);
+        int n = Math.Min(w.Count, _timed.Length);
         for (int i = 0; i < n; i++)
         {
-            if (_errno[i] == 0) rec.Success(Ns(_latency[i]));
-            else rec.Failure(_errno[i], relative(w.PathOf(i)), Ns(_end[i] - t0));
+            ref readonly var t = ref _timed[i];
+            if (t.Errno == 0) rec.Success(Ns(t.Latency));
+            else rec.Failure(t.Errno, relative(w.PathOf(i)), Ns(t.End - t0));
         }
     }
 
