@@ -37,7 +37,8 @@ public static class DetectionPowerFigure
         plot.Axes.SetLimitsY(0, 1.05);
         plot.ShowLegend(Edge.Bottom);
         return FigureFile.Save(plot, directory, new FigureText(nameof(DetectionPowerFigure), "soak-detection-power",
-            $"Detection probability vs operations — {Providers.Label(soak.Manifest.Settings.Provider)}, {soak.Label}",
+            // The provider's label says "fault model" where it is one; the soak's own label made the title wider than the figure.
+            $"Detection probability vs operations — {Providers.Label(soak.Manifest.Settings.Provider)}",
             "operations performed (log scale)",
             "P(at least one failure seen)"));
     }
