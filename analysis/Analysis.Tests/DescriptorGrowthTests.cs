@@ -60,4 +60,14 @@ public sealed class DescriptorGrowthTests
         Assert.Equal((90.523, 837.0), sweeps[^2]);
         Assert.False(DescriptorGrowth.Of(rows, Limit, restoredAtS: 91.288).Leaks);
     }
+
+    /// <summary>The standard rehearsal's last samples: virtiofsd at 309.459 s and again at 309.502 s, 43 ms apart; counted once.</summary>
+    [Fact]
+    public void A_process_sampled_twice_within_a_sweep_is_counted_once()
+    {
+        VmmRow Row(double t, string role, int pid, int fds) => new() { TS = t, Role = role, Pid = pid, OpenFds = fds };
+        var sweeps = DescriptorGrowth.Sweeps([Row(309.459, "virtiofsd", 24767, 2518), Row(309.5, "qemu", 24765, 96),
+            Row(309.502, "virtiofsd", 24759, 8), Row(309.502, "virtiofsd", 24767, 2518)]);
+        Assert.Equal((309.459, 2518.0 + 96 + 8), Assert.Single(sweeps));
+    }
 }

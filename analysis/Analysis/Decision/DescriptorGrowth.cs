@@ -47,17 +47,26 @@ public sealed record DescriptorGrowth(int Samples, double First, double Last, do
     public const double SweepSeconds = 0.2;
 
     /// <summary>
-    /// The samples summed per sweep, at the sweep's first time. Rounding times to the second put two sweeps into one
-    /// (90.525 s and 91.293 s both round to 91) and doubled that second's count.
+    /// The samples summed per sweep (each process once), at the sweep's first time. Rounding times to the second put two
+    /// sweeps into one (90.525 s and 91.293 s both round to 91) and doubled that second's count.
     /// </summary>
     public static List<(double T, double Fds)> Sweeps(IEnumerable<VmmRow> rows)
     {
         var sweeps = new List<(double T, double Fds)>();
+        var latest = new Dictionary<int, double>();   // pid → its last count in the current sweep
+        double start = double.NaN;
         foreach (var r in rows.OrderBy(r => r.TS))
         {
-            if (sweeps.Count > 0 && r.TS - sweeps[^1].T <= SweepSeconds) sweeps[^1] = (sweeps[^1].T, sweeps[^1].Fds + r.OpenFds);
-            else sweeps.Add((r.TS, r.OpenFds));
+            if (latest.Count > 0 && r.TS - start > SweepSeconds)
+            {
+                sweeps.Add((start, latest.Values.Sum()));
+                latest.Clear();
+            }
+            if (latest.Count == 0) start = r.TS;
+            // A process sampled twice within a sweep (the soak's sampler and the one after its restore, ms apart) counts once.
+            latest[r.Pid] = r.OpenFds;
         }
+        if (latest.Count > 0) sweeps.Add((start, latest.Values.Sum()));
         return sweeps;
     }
 }
