@@ -31,10 +31,11 @@ public sealed class InjectionPhases
         Windows = windows;
         foreach (var i in log)
         {
-            var w = IsReproducer(i) || IsReproducerCleanup(i) ? null : windows.FirstOrDefault(w => i.Time >= w.Start - Slack && i.Time <= w.End + Slack);
+            string? reproducerPhase = IsReproducer(i) ? Reproducer : IsReproducerCleanup(i) ? ReproducerCleanup : null;
+            var w = reproducerPhase is not null ? null : windows.FirstOrDefault(w => i.Time >= w.Start - Slack && i.Time <= w.End + Slack);
             _windowOf[i] = w;
-            _phaseOf[i] = IsReproducer(i) ? Reproducer : IsReproducerCleanup(i) ? ReproducerCleanup : w is not null ? $"window {w.Index}"
-                : windows.Count == 0 || i.Time < windows[0].Start ? Before : i.Time > windows[^1].End ? After : Between;
+            _phaseOf[i] = reproducerPhase ?? (w is not null ? $"window {w.Index}"
+                : windows.Count == 0 || i.Time < windows[0].Start ? Before : i.Time > windows[^1].End ? After : Between);
         }
     }
 
