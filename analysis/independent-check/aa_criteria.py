@@ -40,6 +40,10 @@ def _criteria(res1, res2, shared):
     print(f"- run 1's 95% interval of the ratio to local covers run 2's point estimate in {cover12} of {n} cases "
           f"({cover12 / n:.1%}); run 2's covers run 1's in {cover21} of {n} ({cover21 / n:.1%}); expected if the runs "
           f"differ only by launch-to-launch noise: {sum(expected_coverage(res1[k].ratio.df) for k in shared) / n:.1%}")
+    next12 = sum(res1[k].ratio.next_run(0.95).covers(math.exp(res2[k].ratio.mean)) for k in shared)
+    next21 = sum(res2[k].ratio.next_run(0.95).covers(math.exp(res1[k].ratio.mean)) for k in shared)
+    print(f"- run 1's next-run interval (95% prediction, t·√2·se) covers run 2's point estimate in {next12} of {n} cases "
+          f"({next12 / n:.1%}); run 2's covers run 1's in {next21} of {n} ({next21 / n:.1%}); expected: 95%")
     narrow = [k for k in shared if res1[k].ratio.interval(0.95).upper / res1[k].ratio.interval(0.95).lower < 2]
     if narrow:
         covered = sum(res1[k].ratio.interval(0.95).covers(math.exp(res2[k].ratio.mean)) for k in narrow)

@@ -69,11 +69,13 @@ def appendix_cases(text):
         op = heading.split("`")[1]
         col = {name: i for i, name in enumerate(header)}
         ratio_col = next(i for name, i in col.items() if name.startswith("latency vs local"))
+        next_col = next((i for name, i in col.items() if name.startswith("next run")), None)
         for r in rows:
             key = (r[col["provider"]].strip("`"), r[col["mount"]], op, int(r[col["workers"]]))
             cases[key] = {
                 "p50": parse_time(r[col["p50 [95% CI]"]]),
                 "ratio": parse_ratio(r[ratio_col]),
+                "next_run": parse_ratio(r[next_col]) if next_col is not None else None,
                 "verdict": r[col["verdict vs local"]].strip("*"),
             }
     return cases

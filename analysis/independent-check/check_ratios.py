@@ -30,6 +30,11 @@ def interval(log_mean):
     return i.value, i.lower, i.upper
 
 
+def next_run(log_mean):
+    i = log_mean.next_run(0.95)
+    return i.value, i.lower, i.upper
+
+
 def recompute(run):
     """{key: CaseCheck} for every case with a local reference and two shared repetitions."""
     checks, single = {}, []
@@ -70,6 +75,7 @@ def check_appendix(run, checks, report):
     with open(path, encoding="utf-8") as f:
         printed = analysis_tables.appendix_cases(f.read())
     ratios = {MATCH: 0, PRINTED: 0}
+    nexts, next_printed = {MATCH: 0, PRINTED: 0}, 0
     verdicts = 0
     for key, c in checks.items():
         theirs = printed.get(key)
@@ -81,6 +87,14 @@ def check_appendix(run, checks, report):
             ratios[result] += 1
         else:
             report.add(run.run_id, key, "ratio to local [95% CI]", ratio_text(interval(c.ratio)), ratio_text(theirs["ratio"]))
+        if theirs.get("next_run") is not None:
+            next_printed += 1
+            result = agreement(next_run(c.ratio), theirs["next_run"])
+            if result in nexts:
+                nexts[result] += 1
+            else:
+                report.add(run.run_id, key, "next run's ratio [95% PI]", ratio_text(next_run(c.ratio)),
+                           ratio_text(theirs["next_run"]))
         if c.verdict == theirs["verdict"]:
             verdicts += 1
         else:
@@ -102,6 +116,9 @@ def check_appendix(run, checks, report):
     if n:
         print(f"- appendix.md, latency vs local [95% CI]: within 1% in {ratios[MATCH]} of {n} cases, within the printed "
               f"precision in {ratios[PRINTED]} more; verdict identical in {verdicts} of {n}")
+        if next_printed:
+            print(f"- appendix.md, next run's ratio [95% PI] (t·√2·se): within 1% in {nexts[MATCH]} of {next_printed} cases, "
+                  f"within the printed precision in {nexts[PRINTED]} more")
     print(f"- appendix.md, p50 [95% CI] (order statistics ∪ per-launch t): within 1% in {p50s[MATCH]} of {cases} cases, "
           f"within the printed precision in {p50s[PRINTED]} more")
 

@@ -43,9 +43,15 @@ class LogMean:
         variance = sum((x - mean) ** 2 for x in logs) / (n - 1)
         return LogMean(mean, math.sqrt(variance / n), n - 1)
 
-    def interval(self, level):
+    def interval(self, level, spread=1.0):
         t = t_quantile(self.df, 1 - (1 - level) / 2)
-        return Interval(math.exp(self.mean), math.exp(self.mean - t * self.se), math.exp(self.mean + t * self.se))
+        half = t * self.se * spread
+        return Interval(math.exp(self.mean), math.exp(self.mean - half), math.exp(self.mean + half))
+
+    def next_run(self, level=0.95):
+        """Where another run with as many repetitions should find its estimate: the difference of two runs' means has
+        standard error sqrt(2)*se, so the prediction interval is the t interval with sqrt(2)*se."""
+        return self.interval(level, spread=math.sqrt(2))
 
 
 def launch_ratio(candidate_p50s, reference_p50s):

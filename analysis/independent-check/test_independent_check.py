@@ -91,6 +91,25 @@ class ExpectedCoverageTests(unittest.TestCase):
         self.assertAlmostEqual(aa_criteria.expected_coverage(math.inf), 0.834, places=3)
 
 
+class NextRunIntervalTests(unittest.TestCase):
+    def test_it_is_the_t_interval_widened_by_root_two(self):
+        m = LogMean(math.log(1.5), 0.1, 2)
+        t = student_t.t_quantile(2, 0.975)   # 4.303
+        i = m.next_run(0.95)
+        self.assertAlmostEqual(i.lower, 1.5 * math.exp(-t * 0.1 * math.sqrt(2)), places=9)
+        self.assertAlmostEqual(i.upper, 1.5 * math.exp(t * 0.1 * math.sqrt(2)), places=9)
+
+    def test_it_covers_the_next_runs_estimate_at_its_level_in_simulation(self):
+        import random
+        rng = random.Random(7)
+        covered, trials = 0, 4000
+        for _ in range(trials):
+            a = LogMean.of([rng.gauss(0.3, 0.2) for _ in range(3)])
+            b = LogMean.of([rng.gauss(0.3, 0.2) for _ in range(3)])
+            covered += a.next_run(0.95).covers(math.exp(b.mean))
+        self.assertAlmostEqual(covered / trials, 0.95, delta=0.015)
+
+
 class HistogramTests(unittest.TestCase):
     def test_varints_with_zigzag_and_zero_runs(self):
         # 3 -> 6; -2 (two empty buckets) -> 3; 300 -> 600 = 0xd8 0x04

@@ -105,6 +105,8 @@ public sealed record BenchSettings
     /// <summary>Seed of the repetitions' provider order.</summary>
     public int? Seed { get; set; }
     public int? Warmup { get; set; }
+    /// <summary>Operations in a warmup batch (absent: <see cref="BatchSize"/>, as before 2026-12-07).</summary>
+    public int? WarmupBatchSize { get; set; }
     public int? Iterations { get; set; }
     public List<int> Workers { get; set; } = [];
     public List<string> Mounts { get; set; } = [];

@@ -8,7 +8,7 @@ public static class CaseTables
     public static void Write(StringBuilder md, IEnumerable<CaseResult> cases, string? runLayout)
     {
         var table = new MarkdownTable("provider", "mount", "workers", "failures / ops", "p50 [95% CI]", "p99 [95% CI]",
-            "p99.9 [95% CI]", "throughput", "latency vs local (HL ratio [95% CI])", "verdict vs local", "notes");
+            "p99.9 [95% CI]", "throughput", "latency vs local (ratio [95% CI])", "next run's ratio [95% PI]", "verdict vs local", "notes");
         foreach (var c in cases)
         {
             var l = c.Latency;
@@ -17,6 +17,7 @@ public static class CaseTables
                 l is null ? "—" : Format.Time(l.P50), l is null ? "—" : Format.Time(l.P99), l is null ? "—" : Format.Time(l.P999),
                 Format.Throughput(c.Summary.OpsPerS),
                 c.VsLocal is { } v ? Format.Ratio(v.LatencyRatio) : c.Key.Provider == RunFolder.Providers.Local ? "baseline" : "no local case",
+                c.VsLocal?.Launch?.NextRun is { } next ? Format.Ratio(next) : "—",
                 c.VsLocal is { } w ? Format.Verdict(w.Verdict) : "—",
                 Notes(c, runLayout));
         }

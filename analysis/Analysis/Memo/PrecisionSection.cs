@@ -52,7 +52,7 @@ public static class PrecisionSection
                       "repetition; within a repetition the providers come back to back in a seeded random order. Warmup batches are recorded " +
                       "apart and never reach a statistic or failure rate.");
         md.AppendLine($"- Quantiles and their 95% intervals: {QuantileInterval.Method}.");
-        md.AppendLine($"- Latency against local: {LaunchRatio.Method}.");
+        md.AppendLine($"- Latency against local: {LaunchRatio.Method}. Beside it, the {LaunchRatio.NextRunMethod}; the verdicts test the confidence interval.");
         md.AppendLine($"- Verdict (runs with launches): {RatioVerdict.Description(test.RelativeThreshold ?? 0.05)}; a difference whose p50s differ by " +
                       $"less than the absolute noise floor {test.Noise} is no difference. Runs with one launch: {test.Description}.");
     }

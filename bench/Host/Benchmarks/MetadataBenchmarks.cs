@@ -51,7 +51,10 @@ public class MetadataBenchmarks
 
     /// <summary>A cold op's files, made by the host in the share just before each batch, outside BenchmarkDotNet's timing.</summary>
     [IterationSetup]
-    public void MakeFixtures() => _fixtures = _session?.MakeFixtures(Op, StudySettings.BatchSize, Workers, _settings.Layout);
+    public void MakeFixtures() => _fixtures = _session?.MakeFixtures(Op, NextBatchSize, Workers, _settings.Layout);
+
+    /// <summary>The next batch's operations: the recorder decides which batches are warmup, the settings their size.</summary>
+    private int NextBatchSize => _settings.OpsInBatch(_recorder.NextIsWarmup);
 
     [IterationCleanup]
     public void RemoveFixtures()
@@ -65,7 +68,7 @@ public class MetadataBenchmarks
     {
         try
         {
-            _recorder.Add(_session!.RunBatchAsync(Op, StudySettings.BatchSize, Workers, _settings.Layout, _settings.SampleCap, fixtures: _fixtures)
+            _recorder.Add(_session!.RunBatchAsync(Op, NextBatchSize, Workers, _settings.Layout, _settings.SampleCap, fixtures: _fixtures)
                 .GetAwaiter().GetResult());
         }
         catch (ProbeChannelException e) when (e is not ProbeRequestException)

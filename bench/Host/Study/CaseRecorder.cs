@@ -51,10 +51,13 @@ public sealed class CaseRecorder
     public long Ops => _ops;
     public long Failures => _failures;
 
+    /// <summary>Whether the next batch of this launch is a warmup batch (the first <c>warmup</c> of every launch).</summary>
+    public bool NextIsWarmup => _batches.Count < _warmup;
+
     public void Add(BatchResult batch)
     {
         int index = _batches.Count;
-        bool warmup = index < _warmup;
+        bool warmup = NextIsWarmup;
         _batches.Add(new ProbeBatch
         {
             Index = index, Warmup = warmup, Ops = batch.Ops, Failures = batch.Failures, WallNs = batch.WallNs,

@@ -50,7 +50,7 @@ public static class StudyRunner
             .SelectMany(m => settings.Workers.Select(w => new CaseKey(p.Name, m, op, w))))).ToList();
         int expected = expectedCases.Count;
         Console.WriteLine($"fsbench: {expected} cases on {string.Join(", ", available.Select(p => p.Name))}, {settings.Repetitions} launches each " +
-                          $"({settings.Warmup} warmup + {settings.Iterations} measured batches of {StudySettings.BatchSize} ops per launch; order seed {settings.Seed})");
+                          $"({settings.Warmup} warmup batches of {settings.WarmupBatchSizeOps} + {settings.Iterations} measured batches of {settings.BatchSizeOps} ops per launch; order seed {settings.Seed})");
         var shared = available.Where(p => !p.ExclusiveActive).ToList();
         var switcher = new ExclusiveSwitcher(folder, settings, available.ToDictionary(p => p.Name), ctx, (p, info) =>
         {

@@ -52,11 +52,12 @@ public sealed class BatchRunner(ScratchRoot scratch)
         using var start = new Barrier(req.Workers + 1);
         using var finished = new Barrier(req.Workers + 1);
         long t0 = 0;
+        var loops = new TimedLoop?[req.Workers];
         var threads = workers.Select((wk, k) => new Thread(() =>
         {
             var w = wk.Context;
             PrepareWorker(op, w);
-            var timed = new TimedLoop(w.Count);
+            var timed = loops[k] = new TimedLoop(w.Count);
             start.SignalAndWait();
             timed.Run(op, w);
             finished.SignalAndWait();
@@ -70,8 +71,8 @@ public sealed class BatchRunner(ScratchRoot scratch)
         Volatile.Write(ref t0, Stopwatch.GetTimestamp());
         start.SignalAndWait();
         finished.SignalAndWait();
-        long wall = TimedLoop.Ns(Stopwatch.GetTimestamp() - t0);
         threads.ForEach(t => t.Join());
+        long wall = TimedLoop.Ns(TimedLoop.WallTicks(loops));
         return BatchMerge.Merge(name, req.Layout, workers.Select(w => w.Recorder).ToList(),
             workers.Select(w => w.Context.Prep).ToList(), wall, Math.Max(1, req.Sample));
     }

@@ -18,6 +18,7 @@ public sealed class TimedLoop(int count)
     }
 
     private readonly Timed[] _timed = Touched(new Timed[count]);
+    private int _ran;
 
     /// <summary>
     /// Written once before the loop: a large array comes from the OS untouched, and its first write in each page would be a
@@ -43,13 +44,26 @@ public sealed class TimedLoop(int count)
             t.End = after;
             t.Errno = e;
         }
+        _ran = n;
+    }
+
+    /// <summary>
+    /// The monotonic ticks from the start of the first operation the loop ran to the end of its last, from its own records
+    /// (no clock read of another thread, which may run late on a busy CPU); null when it ran none.
+    /// </summary>
+    public (long Start, long End)? Span => _ran == 0 ? null : (_timed[0].End - _timed[0].Latency, _timed[_ran - 1].End);
+
+    /// <summary>A batch's wall time: from the first operation's start on any worker to the last one's end, in ticks (0: none ran).</summary>
+    public static long WallTicks(IEnumerable<TimedLoop?> loops)
+    {
+        var spans = loops.Select(l => l?.Span).OfType<(long Start, long End)>().ToList();
+        return spans.Count == 0 ? 0 : spans.Max(s => s.End) - spans.Min(s => s.Start);
     }
 
     /// <summary>Every operation into the recorder: a success's latency, or a failure with its path and time since <paramref name="t0"/>.</summary>
     public void Record(WorkerContext w, OpRecorder rec, long t0, Func<string, string> relative)
     {
-        int n = Math.Min(w.Count, _timed.Length);
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < _ran; i++)
         {
             ref readonly var t = ref _timed[i];
             if (t.Errno == 0) rec.Success(Ns(t.Latency));

@@ -50,4 +50,24 @@ public sealed class CaseRecorderTests : TempDirTest
         Assert.Equal("the guest died", c.ChannelFailure);
         Assert.Contains(c.SamplesNs, s => s > 1000);   // a uniform sample reaches beyond the first batch
     }
+
+    [Fact]
+    public void The_first_batches_of_a_launch_are_warmup_and_the_standard_profile_makes_them_short()
+    {
+        var folder = RunFolder.Create(Path.Combine(Tmp.Path, "run"));
+        var rec = new CaseRecorder(new CaseKey("local", "bind", "stat", 1), "private", sampleCap: 100, folder, repetition: 0, warmup: 2);
+        var warmups = new List<bool>();
+        for (int i = 0; i < 4; i++)
+        {
+            warmups.Add(rec.NextIsWarmup);
+            rec.Add(Batch([1000, 2000]));
+        }
+        Assert.Equal([true, true, false, false], warmups);
+        Assert.Equal((2, 2), (rec.Snapshot().WarmupBatches, rec.Snapshot().Batches));
+
+        var standard = StudySettings.ForProfile("standard");
+        Assert.Equal((StudySettings.ShortWarmup, StudySettings.BatchSize), (standard.OpsInBatch(warmup: true), standard.OpsInBatch(warmup: false)));
+        Assert.Equal(StudySettings.BatchSize, StudySettings.ForProfile("smoke").OpsInBatch(warmup: true));   // smoke keeps a full warmup batch
+        Assert.Equal(StudySettings.ShortWarmup, standard.ToManifest().WarmupBatchSize);
+    }
 }
