@@ -98,6 +98,23 @@ public class PrecisionTests
     }
 
     [Fact]
+    public void Next_run_interval_covers_the_next_runs_ratio_at_its_level_where_the_confidence_interval_does_not()
+    {
+        // Two runs of the same code: candidate and local, three launches each with a launch effect, as a standard run.
+        var random = new Random(21);
+        int next = 0, confidence = 0, trials = 400;
+        for (int t = 0; t < trials; t++)
+        {
+            var first = LaunchRatio.Of(Launches(random, 20_000, 0.1, perLaunch: 512), Launches(random, 10_000, 0.1, perLaunch: 512))!;
+            var second = LaunchRatio.Of(Launches(random, 20_000, 0.1, perLaunch: 512), Launches(random, 10_000, 0.1, perLaunch: 512))!;
+            if (first.NextRun!.Value.Contains(second.Ratio.Value)) next++;
+            if (first.Ratio.Contains(second.Ratio.Value)) confidence++;
+        }
+        Assert.InRange(next / (double)trials, 0.92, 0.98);          // nominal 95%, 400 trials (sd 1.1%)
+        Assert.InRange(confidence / (double)trials, 0.84, 0.935);   // 90.7% in theory over three repetitions: not 95%
+    }
+
+    [Fact]
     public void Equivalence_is_claimed_only_when_the_90_percent_interval_is_inside_the_threshold()
     {
         Assert.Equal(Verdict.Equivalent, RatioVerdict.Judge(new(1.01, 0.97, 1.05), new(1.01, 0.98, 1.04), 0.05));
@@ -136,12 +153,16 @@ public class PrecisionTests
         Assert.True(agree.Success, aa.Out);
         int agreeing = int.Parse(agree.Groups[1].Value), judged = int.Parse(agree.Groups[2].Value);
         Assert.True(judged > 0 && agreeing >= 0.95 * judged, agree.Value);   // the issue's A/A criterion
+        const string coverage = @"next-run intervals \(95% prediction\) cover it in \*\*(\d+) of (\d+)";
+        Assert.Matches(coverage, aa.Out);
 
         var shifted = CliRunner.Run("compare", a1.Directory, slowed.Directory);
         Assert.True(shifted.ExitCode == 3, shifted.Out);
         // With 3 launches a run (t with ~4 degrees of freedom) most, not always all, of the 6 shifted cases are shown slower.
         Assert.Matches(@"\*\*[3-6] slower\*\*, 0 faster", shifted.Out);
         Assert.Contains("the reference itself", shifted.Out);        // local is the yardstick, not judged
+        var held = System.Text.RegularExpressions.Regex.Match(shifted.Out, coverage);
+        Assert.True(held.Success && int.Parse(held.Groups[1].Value) < int.Parse(held.Groups[2].Value), held.Value);   // a 20% shift leaves the next-run intervals
     }
 
     [Fact]

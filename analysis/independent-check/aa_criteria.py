@@ -54,7 +54,7 @@ def _criteria(res1, res2, shared):
     print(f"- change of the ratio to local between the runs: RMS of log D {rms:.3f}, i.e. a band exp(2·RMS) − 1 = "
           f"{math.exp(2 * rms) - 1:.0%} over all cases; median |D − 1| "
           f"{sorted(abs(math.exp(c.mean) - 1) for c in changes.values())[n // 2]:.0%}")
-    return agree, n
+    return agree, n, (next12, next21, n)
 
 
 def expected_coverage(df, level=0.95):
@@ -156,6 +156,12 @@ def _check_compare(run1, run2, res1, res2, calibration, agreed, report):
     line = analysis_tables.compare_agreement(text)
     if line:
         print(f"- compare.md's verdict-agreement line says {line[0]} of {line[1]}")
-        if agreed is not None and tuple(line) != tuple(agreed):
+        if agreed is not None and tuple(line) != tuple(agreed[:2]):
             report.add("compare.md", "all cases", "verdicts against local agree in", f"{agreed[0]} of {agreed[1]}",
                        f"{line[0]} of {line[1]}")
+    coverage = analysis_tables.compare_coverage(text)
+    if coverage:
+        print(f"- compare.md's next-run coverage line says {coverage[0]} and {coverage[1]} of {coverage[2]}")
+        if agreed is not None and tuple(coverage) != tuple(agreed[2]):
+            report.add("compare.md", "all cases", "next-run intervals cover the other run's ratio in",
+                       "{} and {} of {}".format(*agreed[2]), "{} and {} of {}".format(*coverage))

@@ -8,6 +8,7 @@ RATIO = re.compile(rf"^×{NUMBER}(?: \[×{NUMBER}, ×{NUMBER}\])?$")
 TIME = re.compile(rf"^{NUMBER}(?: \[{NUMBER}, {NUMBER}\])? (ns|µs|ms|s)(?: \[not estimable\])?$")
 UNIT_NS = {"ns": 1.0, "µs": 1e3, "ms": 1e6, "s": 1e9}
 AGREEMENT = re.compile(r"agree in \*\*([0-9]+) of ([0-9]+) cases")
+COVERAGE = re.compile(r"next-run intervals \(95% prediction\) cover it in \*\*([0-9]+) of ([0-9]+) .*?\*\*([0-9]+) of ([0-9]+) ")
 
 
 class Printed(NamedTuple):
@@ -107,6 +108,12 @@ def compare_agreement(text):
     """(agreeing, judged) from compare.md's verdict-agreement line, or None when it has none."""
     m = AGREEMENT.search(text)
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def compare_coverage(text):
+    """(forward, backward, cases) from compare.md's next-run coverage line, or None when it has none."""
+    m = COVERAGE.search(text)
+    return (int(m.group(1)), int(m.group(3)), int(m.group(2))) if m else None
 
 
 def findings_tradeoffs(text):

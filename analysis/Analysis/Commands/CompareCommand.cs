@@ -36,8 +36,9 @@ public static class CompareCommand
             var cal = FindCalibration(parsed.GetValue(calibration), b, c);
             var rows = Judge(comparer.Pairs(b, c), test, cal);
             var figure = ReproducibilityFigure.Draw(rows, comparer, cal, test.RelativeThreshold.Value, b, c);
-            var agreement = VerdictAgreement.Of(new RunAnalyzer(test).Analyze(b), new RunAnalyzer(test).Analyze(c));
-            string markdown = Markdown(b, c, rows, test, comparer, cal, figure, agreement);
+            RunAnalysis analysisB = new RunAnalyzer(test).Analyze(b), analysisC = new RunAnalyzer(test).Analyze(c);
+            var agreement = VerdictAgreement.Of(analysisB, analysisC);
+            string markdown = Markdown(b, c, rows, test, comparer, cal, figure, agreement, IntervalCoverage.Of(analysisB, analysisC));
             File.WriteAllText(Path.Combine(c.Directory, "compare.md"), markdown);
             parsed.InvocationConfiguration.Output.Write(markdown);
             return rows.Any(r => r.Verdict == Verdict.Slower) ? ExitCodes.Regression : ExitCodes.Ok;
@@ -79,7 +80,7 @@ public static class CompareCommand
     }
 
     private static string Markdown(Run b, Run c, IReadOnlyList<Row> rows, DifferenceTest test, RunPairComparer comparer, Calibration? cal, Figure figure,
-        VerdictAgreement agreement)
+        VerdictAgreement agreement, IntervalCoverage coverage)
     {
         var md = new StringBuilder();
         md.AppendLine($"# Compare `{b.Manifest.RunId}` ({b.Label}) → `{c.Manifest.RunId}` ({c.Label})").AppendLine();
@@ -97,6 +98,11 @@ public static class CompareCommand
               (agreement.Disagreements.Count == 0 ? "." : "; they differ on " + string.Join(", ", agreement.Disagreements.Take(8)
                   .Select(d => $"{Format.Code(d.Key.ToString())} ({VerdictWords.Of(d.Base)} → {VerdictWords.Of(d.Candidate)})")) +
                   (agreement.Disagreements.Count > 8 ? $" and {agreement.Disagreements.Count - 8} more." : "."))).AppendLine();
+        if (coverage.Cases > 0)
+            md.AppendLine($"Intervals that hold the other run's ratio to local: the next-run intervals (95% prediction) cover it in " +
+                          $"**{coverage.NextRunForward} of {coverage.Cases} ({Format.Percent(coverage.NextRunForward / (double)coverage.Cases)})** base → candidate " +
+                          $"and **{coverage.NextRunBackward} of {coverage.Cases} ({Format.Percent(coverage.NextRunBackward / (double)coverage.Cases)})** candidate → base " +
+                          $"(95% expected from launch-to-launch noise); the 95% confidence intervals in {coverage.ConfidenceForward} and {coverage.ConfidenceBackward}.").AppendLine();
         md.AppendLine(comparer.Absolute
             ? "What changed: each case's own p50 (`--absolute`): per-launch log p50s, Student t over launches (Welch between runs); runs with one launch: Hodges-Lehmann over operations."
             : $"What changed: each case's p50 ratio to `{comparer.Reference}` in its own run (D = candidate ratio / base ratio). {LaunchRatio.Method}. " +
