@@ -74,7 +74,9 @@ public sealed record StudySettings
         // of its intervals) of 1 warmup + 2 measured batches, and 1 and 16 workers (the concurrency contrast; 4 is smoke's):
         // measured batches were three quarters of its time (qemu-9p alone 29 of 57 minutes at 3 worker counts × 4 batches).
         // A standard A/A pair at these settings with 20 known-bug runs and 3 workload runs took 42.4 and 45.4 minutes
-        // (benchmarks 27 min, workloads 13): the workloads' replays and the known-bug runs give way.
+        // (benchmarks 27 min, workloads 13): the workloads' replays and the known-bug runs give way. With warmup batches of
+        // 64 operations it took 53 minutes on 2026-12-07, a day whose machine ran the measured batches 1.84x slower
+        // (benchmarks 33.6 min, 5.8 of them timed batches; workloads 17): still over the target (README, issue 11).
         "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, WarmupBatchSizeOps = ShortWarmup, Iterations = 2, Workers = [1, 16], KnownBugRuns = 10, WorkloadRuns = 2, CoherenceTrials = 20 },
         "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, WarmupBatchSizeOps = ShortWarmup, Iterations = 12, KnownBugRuns = 500, WorkloadRuns = 10, CoherenceTrials = 100 },
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
