@@ -26,12 +26,14 @@ class CaseCheck:
 
 
 def interval(log_mean):
-    i = log_mean.interval(0.95)
-    return i.value, i.lower, i.upper
+    return bounds(log_mean.interval(0.95))
 
 
 def next_run(log_mean):
-    i = log_mean.next_run(0.95)
+    return bounds(log_mean.next_run(0.95))
+
+
+def bounds(i):
     return i.value, i.lower, i.upper
 
 

@@ -12,11 +12,10 @@ public sealed record IntervalCoverage(int Cases, int NextRunForward, int NextRun
 {
     public static IntervalCoverage Of(RunAnalysis b, RunAnalysis c)
     {
-        var inBase = b.Cases.Where(r => r.VsLocal?.Launch is { WithinLaunchOnly: false }).ToDictionary(r => r.Key, r => r.VsLocal!.Launch!);
         int cases = 0, nf = 0, nb = 0, cf = 0, cb = 0;
-        foreach (var r in c.Cases)
+        foreach (var (_, before, after) in JudgedPairs.VsLocal(b, c, v => v.Launch is { WithinLaunchOnly: false }))
         {
-            if (r.VsLocal?.Launch is not { WithinLaunchOnly: false } cand || !inBase.TryGetValue(r.Key, out var first)) continue;
+            LaunchRatio first = before.Launch!, cand = after.Launch!;
             cases++;
             if (first.NextRun is { } bn && bn.Contains(cand.Ratio.Value)) nf++;
             if (cand.NextRun is { } cn && cn.Contains(first.Ratio.Value)) nb++;

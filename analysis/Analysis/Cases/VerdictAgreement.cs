@@ -14,16 +14,14 @@ public sealed record VerdictAgreement(int Judged, int Agreeing, int Strict, IRea
 
     public static VerdictAgreement Of(RunAnalysis b, RunAnalysis c)
     {
-        var inBase = b.Cases.Where(r => r.VsLocal is { Verdict: not Verdict.Unknown }).ToDictionary(r => r.Key, r => r.VsLocal!.Verdict);
         int judged = 0, agreeing = 0, strict = 0;
         var disagreements = new List<(CaseKey, Verdict, Verdict)>();
-        foreach (var r in c.Cases)
+        foreach (var (key, before, after) in JudgedPairs.VsLocal(b, c, v => v.Verdict != Verdict.Unknown))
         {
-            if (r.VsLocal is not { Verdict: not Verdict.Unknown } vs || !inBase.TryGetValue(r.Key, out var before)) continue;
             judged++;
-            if (before == vs.Verdict) strict++;
-            if (Class(before) == Class(vs.Verdict)) agreeing++;
-            else disagreements.Add((r.Key, before, vs.Verdict));
+            if (before.Verdict == after.Verdict) strict++;
+            if (Class(before.Verdict) == Class(after.Verdict)) agreeing++;
+            else disagreements.Add((key, before.Verdict, after.Verdict));
         }
         return new VerdictAgreement(judged, agreeing, strict, disagreements);
     }
