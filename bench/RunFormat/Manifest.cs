@@ -117,6 +117,8 @@ public sealed record BenchSettings
     public double? BatchTimeoutSeconds { get; set; }
     public List<string> Providers { get; set; } = [];
     public string? ScratchDir { get; set; }
+    /// <summary>The filesystem holding the scratch, from /proc/mounts: "tmpfs on /dev/shm (rw,...)" (absent before 2026-12-07: the root disk).</summary>
+    public string? ScratchFs { get; set; }
     public string? ProbePath { get; set; }
     /// <summary>Workload traces replayed after the benchmarks, and their warmup and measured repetitions.</summary>
     public List<string> Workloads { get; set; } = [];

@@ -27,6 +27,7 @@ public static class SetupSection
         md.AppendLine($"- Virtualization: host is a VM: {YesNo(v.HostIsVm)}; hardware virtualization available: {YesNo(v.HardwareVirt)}{(string.IsNullOrWhiteSpace(v.Notes) ? "" : $" ({v.Notes})")}");
         var s = m.Settings;
         md.AppendLine($"- Settings: batch size {s.BatchSize?.ToString() ?? "?"}, warmup {s.Warmup?.ToString() ?? "?"}{(s.WarmupBatchSize is { } w && w != s.BatchSize ? $" (of {w} ops)" : "")}, iterations {s.Iterations?.ToString() ?? "?"}, workers [{string.Join(", ", s.Workers)}], mounts [{string.Join(", ", s.Mounts)}], layout {Format.OrUnknown(s.Layout)}");
+        if (s.ScratchFs is { } fs) md.AppendLine($"- Scratch (the shares and local's directory): `{Format.OrUnknown(s.ScratchDir)}` on {fs}");
         if (m.Tools.Count > 0) md.AppendLine($"- Tools: {Pairs(m.Tools)}");
         if (m.Git is { } g) md.AppendLine($"- Git: {Format.OrUnknown(g.Commit)}{(g.Dirty == true ? " (dirty)" : "")}");
         md.AppendLine();

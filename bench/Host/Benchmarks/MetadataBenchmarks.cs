@@ -28,6 +28,7 @@ public class MetadataBenchmarks
     private string? _failure;
     private int _repetition;
     private bool _dropGuestCaches;
+    private readonly LaunchClock _clock = new();
 
     [GlobalSetup]
     public void Setup()
@@ -41,7 +42,7 @@ public class MetadataBenchmarks
         _recorder = new CaseRecorder(key, _settings.Layout, _settings.SampleCap, _folder, _repetition, _settings.Warmup, _folder.ReadCase(key));
         var p = ProviderCatalog.Create(provider);
         _dropGuestCaches = p.GuestForgetsAfterCase;
-        try { _session = CaseSession.Open(p, ctx, _folder, key); }
+        try { _session = _clock.Opening(() => CaseSession.Open(p, ctx, _folder, key)); }
         catch (Exception e)
         {
             _failure = $"the probe session did not open: {e.Message}";
@@ -68,8 +69,8 @@ public class MetadataBenchmarks
     {
         try
         {
-            _recorder.Add(_session!.RunBatchAsync(Op, NextBatchSize, Workers, _settings.Layout, _settings.SampleCap, fixtures: _fixtures)
-                .GetAwaiter().GetResult());
+            _recorder.Add(_clock.Batch(() => _session!.RunBatchAsync(Op, NextBatchSize, Workers, _settings.Layout, _settings.SampleCap, fixtures: _fixtures)
+                .GetAwaiter().GetResult()));
         }
         catch (ProbeChannelException e) when (e is not ProbeRequestException)
         {
@@ -101,7 +102,8 @@ public class MetadataBenchmarks
         try
         {
             if (_channelFailed) return;
-            string said = _session.CleanupAsync(_dropGuestCaches).GetAwaiter().GetResult();
+            string said = _clock.CleaningUp(() => _session.CleanupAsync(_dropGuestCaches).GetAwaiter().GetResult());
+            Console.WriteLine($"// fsbench: case {_recorder.Key} launch {_repetition + 1}: {_clock}");
             if (_dropGuestCaches && !said.Contains(Protocol.GuestCaches.Dropped)) Console.WriteLine($"// fsbench: {_recorder.Key}: {said}");
         }
         // What the launch measured is recorded; a refused clean-up (the next case's is the same scratch) must not discard it.

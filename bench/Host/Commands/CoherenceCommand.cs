@@ -21,7 +21,7 @@ public static class CoherenceCommand
         var limit = new Option<int>("--limit-ms") { Description = "how long the guest may show the old state before a trial counts as not observed", DefaultValueFactory = _ => CoherencePass.DefaultLimitMs };
         var outDir = OutOption.Create("the run folder (default: results/<run-id>)");
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
-        var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
+        var scratch = ScratchOption.Create();
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
 
         var cmd = new Command("coherence", "The cross-side coherence scenario alone: the host changes files in the share while the guest looks (coherence.csv)")

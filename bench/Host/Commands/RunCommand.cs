@@ -14,7 +14,7 @@ public static class RunCommand
         profile.AcceptOnlyFromAmong(StudySettings.ProfileNames);
         var providers = new Option<string[]>("--providers") { Description = "comma-separated providers (default: every one available here)", CustomParser = Csv };
         var ops = new Option<string[]>("--ops") { Description = "comma-separated operations (default: all)", CustomParser = Csv };
-        var workers = new Option<int[]>("--workers") { Description = "comma-separated worker counts (default: 4 for smoke, 1,4,16 otherwise)", CustomParser = ParseWorkers };
+        var workers = new Option<int[]>("--workers") { Description = "comma-separated worker counts (default: the profile's: 4 for smoke, 1,16 for standard, 1,4,16 for thorough)", CustomParser = ParseWorkers };
         var mounts = new Option<string[]>("--mounts") { Description = "comma-separated mount modes: bind,overlay,volume (default: all a provider has)", CustomParser = Csv };
         var layout = new Option<string>("--layout") { Description = "private (a directory per worker) | shared (one directory)", DefaultValueFactory = _ => Layouts.Private };
         layout.AcceptOnlyFromAmong(Layouts.All);
@@ -22,7 +22,7 @@ public static class RunCommand
         var traces = new Option<string>("--traces") { Description = "where the workload traces are", DefaultValueFactory = _ => Workloads.WorkloadCatalog.DefaultTracesDir() };
         var outDir = OutOption.Create("the run folder (default: results/<run-id>)");
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
-        var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
+        var scratch = ScratchOption.Create();
         var repetitions = new Option<int?>("--repetitions") { Description = "launches per case, providers in a new random order each (default: the profile's)" };
         var seed = new Option<int?>("--seed") { Description = "seed of the providers' order in each repetition (default: random, recorded)" };
         var coherence = new Option<int?>("--coherence-trials") { Description = "rounds of the cross-side coherence scenario per provider (default: the profile's; 0: none)" };

@@ -42,7 +42,7 @@ public static class SoakCommand
         var mix = new Option<string?>("--mix") { Description = $"the action mix (default {SoakMix.DefaultFile})" };
         var outDir = OutOption.Create("the soak's run folder (default: results/<run-id>)");
         var results = new Option<string>("--results") { Description = "where run folders go", DefaultValueFactory = _ => "results" };
-        var scratch = new Option<string>("--scratch") { Description = "host directory the providers work in", DefaultValueFactory = _ => "/var/tmp/fsbench" };
+        var scratch = ScratchOption.Create();
         var probe = new Option<string>("--probe") { Description = "the probe binary (NativeAOT)", DefaultValueFactory = _ => ".cache/probe/linux-x64/fsprobe" };
 
         var cmd = new Command("soak", "A long agent-like load with fault injection: failures by class, recovery times, VMM descriptors")

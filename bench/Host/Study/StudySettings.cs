@@ -71,13 +71,12 @@ public sealed record StudySettings
         // 5 launches: with 3, t(2) = 4.3 let one odd launch turn "slower" into "no difference shown" (A/A agreement 92%).
         "smoke" => new() { Profile = profile, Repetitions = 5, Warmup = 1, Iterations = 1, Workers = [4], KnownBugRuns = 5, WorkloadRuns = 2, CoherenceTrials = 5 },
         // Standard: the memo's run on four providers, aimed at 40 minutes on 2 cores under emulation. Three launches (the unit
-        // of its intervals) of 1 warmup + 2 measured batches, and 1 and 16 workers (the concurrency contrast; 4 is smoke's):
-        // measured batches were three quarters of its time (qemu-9p alone 29 of 57 minutes at 3 worker counts × 4 batches).
-        // A standard A/A pair at these settings with 20 known-bug runs and 3 workload runs took 42.4 and 45.4 minutes
-        // (benchmarks 27 min, workloads 13): the workloads' replays and the known-bug runs give way. With warmup batches of
-        // 64 operations it took 53 minutes on 2026-12-07, a day whose machine ran the measured batches 1.84x slower
-        // (benchmarks 33.6 min, 5.8 of them timed batches; workloads 17): still over the target (README, issue 11).
-        "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, WarmupBatchSizeOps = ShortWarmup, Iterations = 2, Workers = [1, 16], KnownBugRuns = 10, WorkloadRuns = 2, CoherenceTrials = 20 },
+        // of its intervals) of 1 warmup batch of 64 operations + 1 measured batch of 256, at 1 and 16 workers (the concurrency
+        // contrast; 4 is smoke's). A launch's time is mostly the guest's untimed preparation and clean-up of each batch's files
+        // (2026-12-07, 80 launches logged by LaunchClock: 62% of it on the root disk, 60% on tmpfs; the timed loops 22-24%), so
+        // a second measured batch cost a third of the benchmarks: with it the run took 53 minutes on 2026-12-07 (benchmarks
+        // 33.6, workloads about 17). The intervals are over launches, which a second batch did not add (README, issue 11).
+        "standard" => new() { Profile = profile, Repetitions = 3, Warmup = 1, WarmupBatchSizeOps = ShortWarmup, Iterations = 1, Workers = [1, 16], KnownBugRuns = 10, WorkloadRuns = 2, CoherenceTrials = 20 },
         "thorough" => new() { Profile = profile, Repetitions = 5, Warmup = 2, WarmupBatchSizeOps = ShortWarmup, Iterations = 12, KnownBugRuns = 500, WorkloadRuns = 10, CoherenceTrials = 100 },
         _ => throw new StudyException($"unknown profile '{profile}' (smoke|standard|thorough)"),
     };
@@ -87,7 +86,7 @@ public sealed record StudySettings
     {
         Profile = Profile, BatchSize = BatchSizeOps, WarmupBatchSize = WarmupBatchSizeOps, Repetitions = Repetitions, Seed = Seed, Warmup = Warmup, Iterations = Iterations, Workers = [.. Workers],
         Mounts = [.. Mounts], Ops = [.. Ops], Layout = Layout, SampleCap = SampleCap, KnownBugRuns = KnownBugRuns,
-        BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ProbePath = ProbePath,
+        BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ScratchFs = ScratchDir.Length == 0 ? null : ScratchPlace.FilesystemOf(ScratchDir)?.ToString(), ProbePath = ProbePath,
         Workloads = [.. Workloads], WorkloadWarmup = WorkloadWarmup, WorkloadRuns = WorkloadRuns, TracesDir = TracesDir,
         CoherenceTrials = CoherenceTrials, CoherenceLimitMs = CoherenceLimitMs, FreshGuest = FreshGuest,
     };

@@ -80,6 +80,7 @@ public static class Requirements
         "linux" => OperatingSystem.IsLinux() ? null : "asserts what a Linux host has (no podman machine, /proc)",
         "not-macos" => OperatingSystem.IsMacOS() ? "on a Mac the study's machines may be running, or the Mac may really sleep" : null,
         "faultmodel" => MissingFaultModel(),
+        "tmpfs-shm" => FsBench.Host.Study.ScratchPlace.DefaultRoot() == FsBench.Host.Study.ScratchPlace.TmpfsRoot ? null : "needs Linux with /dev/shm on tmpfs and 1 GiB free in it",
         "qemu+faultmodel" => MissingQemu() ?? MissingFaultModel(),
         _ => $"unknown requirement '{requirement}'",
     };
