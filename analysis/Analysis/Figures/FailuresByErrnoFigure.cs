@@ -41,9 +41,10 @@ public static class FailuresByErrnoFigure
             plot.Legend.ManualItems.AddRange(errnos.Select((e, i) => new LegendItem { LabelText = e, FillColor = palette.GetColor(i) }));
             plot.ShowLegend(Alignment.UpperRight);
             plot.Axes.Margins(bottom: 0, top: 0.15);
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };   // counts
         }
 
-        FigureFile.CategoryAxis(plot, [.. series.Select(s => $"{Providers.Label(s.Key.Provider)}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops")]);
+        FigureFile.CategoryAxis(plot, [.. series.Select(s => $"{Providers.AxisLabel(s.Key.Provider)}\n{s.Key.Mount}\n{s.Sum(c => c.Summary.Ops):N0} ops")]);
         return FigureFile.Save(plot, directory, new FigureText(nameof(FailuresByErrnoFigure), "failures-by-errno",
             $"Failures by errno — {analysis.Run.Label}",
             "provider, mount and operations attempted",

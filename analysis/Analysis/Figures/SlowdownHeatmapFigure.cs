@@ -50,7 +50,7 @@ public static class SlowdownHeatmapFigure
                 LogAxis.Apply(bar.Axis, Math.Pow(10, finite.Min()), Math.Pow(10, finite.Max()), LogAxis.Times);
 
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-                columns.Select((col, i) => new Tick(i, $"{Providers.Label(col.Provider)}\n{col.Mount}", true)).ToArray());
+                columns.Select((col, i) => new Tick(i, $"{Providers.AxisLabel(col.Provider)}\n{col.Mount}", true)).ToArray());
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 ops.Select((op, i) => new Tick(ops.Count - 1 - i, op, true)).ToArray());
             plot.Axes.SetLimits(-0.5, columns.Count - 0.5, -0.5, ops.Count - 0.5);

@@ -15,6 +15,13 @@ public static class Providers
     /// <summary>How figures and tables name a provider: a fault model says so.</summary>
     public static string Label(string provider) => IsFaultModel(provider) ? $"{provider} (fault model)" : provider;
 
+    /// <summary>
+    /// <see cref="Label"/> on lines narrow enough for a category axis: a fault model's server, its model and "(fault model)"
+    /// each on their own line (on one line, neighbouring labels ran into each other).
+    /// </summary>
+    public static string AxisLabel(string provider) =>
+        IsFaultModel(provider) ? $"{provider[..provider.IndexOf('+')]}\n{provider[provider.IndexOf('+')..]}\n(fault model)" : provider;
+
     /// <summary>Known providers first, in study order; unknown ones after them.</summary>
     public static int Order(string provider)
     {
