@@ -61,7 +61,8 @@ def _case(probe):
         if not launch.get("histogram"):
             continue
         launches[launch["repetition"]] = hdr_histogram.decode(launch["histogram"]).expand_midpoints()
-        p50s[launch["repetition"]] = float(launch["p50_ns"])
+        if int(launch.get("ops", 1)) > 0:  # a launch whose channel died before its measured batch has no p50 (p50_ns 0)
+            p50s[launch["repetition"]] = float(launch["p50_ns"])
     return key, Case(key, launches, p50s, float(probe["p50_ns"]))
 
 

@@ -195,5 +195,21 @@ class EndToEndTests(unittest.TestCase):
         self.assertEqual(len(out.strip().splitlines()), 1, out)
 
 
+SMOKE1 = os.path.join(RESULTS, "20261207-090709-vm-aa1")
+SMOKE2 = os.path.join(RESULTS, "20261207-090709-vm-aa2")
+
+
+@unittest.skipUnless(os.path.isdir(SMOKE1) and os.path.isdir(SMOKE2), "the committed smoke A/A pair results/20261207-090709-vm-aa* is absent")
+class LostLaunchTests(unittest.TestCase):
+    def test_a_launch_whose_channel_died_before_its_measured_batch_is_left_out_as_the_analysis_leaves_it_out(self):
+        with open(os.path.join(SMOKE2, "probe", "qemu-virtiofs.bind.unlink.w4.json"), encoding="utf-8") as f:
+            lost = [l for l in json.load(f)["launches"] if l["ops"] == 0]
+        self.assertEqual(len(lost), 1)  # repetition 3: "probe did not answer 'batch' within 60 s" (restarts.csv)
+        code, out = run_main(SMOKE1, SMOKE2)
+        self.assertEqual(code, 0, out)
+        self.assertIn("No discrepancy", out)
+        self.assertIn("verdicts against local agree (slower / faster / no difference found) in 36 of 36 cases", out)
+
+
 if __name__ == "__main__":
     unittest.main()
