@@ -20,7 +20,7 @@ public static class Providers
     /// each on their own line (on one line, neighbouring labels ran into each other).
     /// </summary>
     public static string AxisLabel(string provider) =>
-        IsFaultModel(provider) ? $"{provider[..provider.IndexOf('+')]}\n{provider[provider.IndexOf('+')..]}\n(fault model)" : provider;
+        IsFaultModel(provider) ? $"{provider.Replace("+", "\n+")}\n(fault model)" : provider;
 
     /// <summary>Known providers first, in study order; unknown ones after them.</summary>
     public static int Order(string provider)

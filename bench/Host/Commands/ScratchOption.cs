@@ -8,7 +8,7 @@ public static class ScratchOption
 {
     public static Option<string> Create() => new("--scratch")
     {
-        Description = $"host directory the providers work in (default: {ScratchPlace.DefaultRoot()}; {ScratchPlace.WhyDefault})",
+        Description = $"host directory the providers work in ({ScratchPlace.WhyDefault})",
         DefaultValueFactory = _ => ScratchPlace.DefaultRoot(),
     };
 }

@@ -11,7 +11,7 @@ public static class ScratchPlace
 {
     public const string TmpfsRoot = "/dev/shm/fsbench";
     public const string DiskRoot = "/var/tmp/fsbench";
-    public const string WhyDefault = "tmpfs on Linux, so no writer on the host's disk moves the ratios";
+    public const string WhyDefault = "by default on tmpfs on Linux, so no writer on the host's disk moves the ratios";
 
     /// <summary>The free space /dev/shm must have to be the default (a container's is often 64 MiB): a run's scratch holds at most a
     /// few hundred MiB (a workload's cloned repository or extracted tree, a batch's files).</summary>
@@ -33,11 +33,13 @@ public static class ScratchPlace
         public override string ToString() => $"{Type} on {Point} ({Options})";
     }
 
-    /// <summary>The mount holding <paramref name="path"/> (the longest mount point above it), or null where /proc/mounts is not.</summary>
-    public static Mount? FilesystemOf(string path) => File.Exists("/proc/mounts") ? FilesystemOf(path, File.ReadAllLines("/proc/mounts")) : null;
+    /// <summary>The mount holding <paramref name="path"/> (the longest mount point above it); null for no path, or where /proc/mounts is not.</summary>
+    public static Mount? FilesystemOf(string path) =>
+        path.Length > 0 && File.Exists("/proc/mounts") ? FilesystemOf(path, File.ReadAllLines("/proc/mounts")) : null;
 
     public static Mount? FilesystemOf(string path, IEnumerable<string> procMounts)
     {
+        if (path.Length == 0) return null;
         string full = Path.GetFullPath(path);
         Mount? best = null;
         foreach (var line in procMounts)

@@ -86,7 +86,7 @@ public sealed record StudySettings
     {
         Profile = Profile, BatchSize = BatchSizeOps, WarmupBatchSize = WarmupBatchSizeOps, Repetitions = Repetitions, Seed = Seed, Warmup = Warmup, Iterations = Iterations, Workers = [.. Workers],
         Mounts = [.. Mounts], Ops = [.. Ops], Layout = Layout, SampleCap = SampleCap, KnownBugRuns = KnownBugRuns,
-        BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ScratchFs = ScratchDir.Length == 0 ? null : ScratchPlace.FilesystemOf(ScratchDir)?.ToString(), ProbePath = ProbePath,
+        BatchTimeoutSeconds = BatchTimeoutSeconds, Providers = [.. Providers], ScratchDir = ScratchDir, ScratchFs = ScratchPlace.FilesystemOf(ScratchDir)?.ToString(), ProbePath = ProbePath,
         Workloads = [.. Workloads], WorkloadWarmup = WorkloadWarmup, WorkloadRuns = WorkloadRuns, TracesDir = TracesDir,
         CoherenceTrials = CoherenceTrials, CoherenceLimitMs = CoherenceLimitMs, FreshGuest = FreshGuest,
     };
