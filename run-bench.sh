@@ -208,6 +208,8 @@ calibrate() {
     analysis report "${dirs[-1]}" || say "analysis failed; the measurements are kept in ${dirs[-1]}"
   done
   analysis calibrate "${dirs[0]}" "${dirs[1]}" || status=$?
+  # Each half was rendered as it ended (its memo stays if the other half fails); now both show the pair's noise bands.
+  for d in "${dirs[@]}"; do analysis report "$d" >/dev/null || say "analysis failed; the measurements are kept in $d"; done
   set -e
   say "calibration: ${dirs[1]}/calibration.json (compare BASE CANDIDATE finds it in the base folder)"
   exit "$status"
